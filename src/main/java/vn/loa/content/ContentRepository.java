@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.core.type.TypeReference;
@@ -103,6 +105,17 @@ class ContentRepository {
 			.param("offset", offset)
 			.query(this::item)
 			.list();
+	}
+
+	Map<ReviewState, Long> countByState() {
+		Map<ReviewState, Long> counts = new EnumMap<>(ReviewState.class);
+		for (ReviewState state : ReviewState.values()) {
+			counts.put(state, 0L);
+		}
+		this.jdbc.sql("select state, count(*) from content_item group by state").query(rs -> {
+			counts.put(ReviewState.valueOf(rs.getString(1)), rs.getLong(2));
+		});
+		return counts;
 	}
 
 	Optional<ContentVersion> version(long contentId, int version) {

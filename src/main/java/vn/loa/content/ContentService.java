@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -127,6 +128,11 @@ public class ContentService {
 
 	public List<ContentItem> list(ReviewState state, String topic, int limit, int offset) {
 		return this.repository.list(state, topic, Math.min(Math.max(limit, 1), 200), Math.max(offset, 0));
+	}
+
+	/** How many items are in each review state, every state present. */
+	public Map<ReviewState, Long> countByState() {
+		return this.repository.countByState();
 	}
 
 	public ContentVersion version(long id, int version) {

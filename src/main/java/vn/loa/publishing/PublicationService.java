@@ -17,6 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.common.Problems;
+import vn.loa.content.AuditEvent;
 import vn.loa.content.AuditTrail;
 import vn.loa.content.ContentService;
 import vn.loa.content.ContentVersion;
@@ -129,6 +130,12 @@ public class PublicationService {
 
 	public Publication get(long id) {
 		return this.repository.find(id).orElseThrow(() -> Problems.notFound("Publication", id));
+	}
+
+	/** Who made, approved or cancelled the publication, and when. */
+	public List<AuditEvent> history(long id) {
+		get(id);
+		return this.audit.events(AUDIT_SUBJECT, id);
 	}
 
 	public List<Publication> list(PublicationState state, Long contentId, int limit) {

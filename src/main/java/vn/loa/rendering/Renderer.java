@@ -58,6 +58,14 @@ public class Renderer {
 		return render(content, channel, this.templates.compile(channel + "/" + template, source), extra, options);
 	}
 
+	/**
+	 * Renders a candidate template source on Loa's sample item, as saving a template does
+	 * first; throws {@link TemplateProblem}.
+	 */
+	public Rendition previewOnSample(String channel, String template, String source) {
+		return preview(SampleContent.ITEM, channel, template, source, Map.of(), Map.of());
+	}
+
 	private Rendition render(ContentVersion content, String channel, TemplateStore.Compiled compiled,
 			Map<String, Object> extra, Map<String, String> options) {
 		ChannelTextPolicy policy = this.policies.get(channel);

@@ -1,0 +1,129 @@
+package vn.loa.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import vn.loa.common.DemoProperties;
+
+/**
+ * What every console page shares: who is logged in, and errors shown as pages rather than
+ * the API's JSON problem details. It runs before the API's advice, which covers all of
+ * Loa.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleAdvice {
+
+	private final DemoProperties demo;
+
+	ConsoleAdvice(DemoProperties demo) {
+		this.demo = demo;
+	}
+
+	@ModelAttribute("me")
+	ConsoleUser me(Authentication authentication) {
+		return ConsoleUser.of(authentication);
+	}
+
+	/** The request path, so the navigation can mark the current section. */
+	@ModelAttribute("path")
+	String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	@ModelAttribute("demo")
+	boolean demo() {
+		return this.demo.enabled();
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	String forbidden(Model model, Authentication authentication, HttpServletRequest request,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		model.addAttribute("me", ConsoleUser.of(authentication));
+		model.addAttribute("path", path(request));
+		model.addAttribute("status", 403);
+		model.addAttribute("messageKey", "error.forbidden");
+		return "console/error";
+	}
+
+	@ExceptionHandler(ErrorResponseException.class)
+	String problem(ErrorResponseException ex, Model model, Authentication authentication, HttpServletRequest request,
+			HttpServletResponse response) {
+		response.setStatus(ex.getStatusCode().value());
+		model.addAttribute("me", ConsoleUser.of(authentication));
+		model.addAttribute("path", path(request));
+		model.addAttribute("status", ex.getStatusCode().value());
+		model.addAttribute("detail", ex.getBody().getDetail());
+		model.addAttribute("messageKey", (ex.getStatusCode().value() == 404) ? "error.notFound" : "error.refused");
+		return "console/error";
+	}
+
+	/**
+	 * Puts a service's problem on the form: each {@code errors[].field} next to its field
+	 * (the part before any index or dot, e.g. {@code targets[0].channel} → targets), the
+	 * rest as a message over the form.
+	 */
+	static void reject(ErrorResponseException ex, BindingResult binding, Map<String, String> fieldAliases) {
+		ProblemDetail problem = ex.getBody();
+		Map<String, Object> properties = problem.getProperties();
+		Object errors = (properties != null) ? properties.get("errors") : null;
+		if (errors instanceof List<?> list && !list.isEmpty()) {
+			for (Object error : list) {
+				if (error instanceof Map<?, ?> map) {
+					String field = rootField(String.valueOf(map.get("field")));
+					String formField = fieldAliases.getOrDefault(field, field);
+					String message = String.valueOf(map.get("message"));
+					if (binding.getTarget() != null && hasProperty(binding, formField)) {
+						binding.rejectValue(formField, "problem." + formField, new Object[] { message }, message);
+					}
+					else {
+						binding.reject("problem", new Object[] { field + ": " + message }, field + ": " + message);
+					}
+				}
+			}
+			return;
+		}
+		binding.reject("problem", new Object[] { problem.getDetail() }, problem.getDetail());
+	}
+
+	static String rootField(String path) {
+		int end = path.length();
+		int bracket = path.indexOf('[');
+		int dot = path.indexOf('.');
+		if (bracket >= 0) {
+			end = Math.min(end, bracket);
+		}
+		if (dot >= 0) {
+			end = Math.min(end, dot);
+		}
+		return path.substring(0, end);
+	}
+
+	private static boolean hasProperty(BindingResult binding, String field) {
+		try {
+			binding.getFieldType(field);
+			return binding.getFieldType(field) != null;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+}

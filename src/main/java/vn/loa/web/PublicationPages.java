@@ -1,0 +1,228 @@
+package vn.loa.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.loa.channels.ChannelDescriptor;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentService;
+import vn.loa.content.ReviewState;
+import vn.loa.deliverylog.Delivery;
+import vn.loa.deliverylog.DeliveryLog;
+import vn.loa.deliverylog.DeliveryQuery;
+import vn.loa.deliverylog.DeliveryStatus;
+import vn.loa.publishing.Publication;
+import vn.loa.publishing.PublicationRequest;
+import vn.loa.publishing.PublicationService;
+import vn.loa.publishing.PublicationState;
+
+/**
+ * Publishing from the console: the publish form, the publications list, what waits for
+ * approval, and a publication's page with its live progress and delivery rows.
+ */
+@Controller
+class PublicationPages {
+
+	private static final int ROWS_PER_PAGE = 100;
+
+	private final PublicationService publications;
+
+	private final ContentService contents;
+
+	private final DeliveryLog deliveries;
+
+	private final List<ChannelDescriptor> channels;
+
+	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
+			List<ChannelDescriptor> channels) {
+		this.publications = publications;
+		this.contents = contents;
+		this.deliveries = deliveries;
+		this.channels = channels.stream().sorted(Comparator.comparing(ChannelDescriptor::id)).toList();
+	}
+
+	@GetMapping("/console/contents/{id}/publish")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	String publishForm(@PathVariable long id, Model model) {
+		PublishForm form = new PublishForm();
+		this.channels.stream()
+			.filter(ChannelDescriptor::enabled)
+			.findFirst()
+			.ifPresent(c -> form.getChannels().add(c.id()));
+		model.addAttribute("form", form);
+		return publishPage(id, model);
+	}
+
+	@PostMapping("/console/contents/{id}/publish")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	String publish(@PathVariable long id, @ModelAttribute("form") PublishForm form, BindingResult binding,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		PublicationRequest request = form.toRequest(id, hasSms(), binding);
+		if (request == null) {
+			return publishPage(id, model);
+		}
+		try {
+			Publication publication = this.publications.create(request, ConsoleUser.of(user).actor());
+			redirect.addFlashAttribute("notice", (publication.state() == PublicationState.AWAITING_APPROVAL)
+					? "notice.publicationAwaiting" : "notice.publicationScheduled");
+			return "redirect:/console/publications/" + publication.id();
+		}
+		catch (ErrorResponseException ex) {
+			ConsoleAdvice.reject(ex, binding, Map.of("targets", "channels", "contentId", "channels"));
+			return publishPage(id, model);
+		}
+	}
+
+	@GetMapping("/console/publications")
+	String list(@RequestParam(required = false) PublicationState state, @RequestParam(required = false) Long content,
+			Model model) {
+		model.addAttribute("rows", rows(this.publications.list(state, content, 100)));
+		model.addAttribute("state", state);
+		model.addAttribute("states", PublicationState.values());
+		return "console/publications";
+	}
+
+	@GetMapping("/console/approvals")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	String approvals(Model model) {
+		model.addAttribute("rows", rows(this.publications.list(PublicationState.AWAITING_APPROVAL, null, 200)));
+		model.addAttribute("inReview", this.contents.list(ReviewState.IN_REVIEW, null, 200, 0));
+		return "console/approvals";
+	}
+
+	@GetMapping("/console/publications/{id}")
+	String publication(@PathVariable long id, @RequestParam(required = false) String channel,
+			@RequestParam(required = false) DeliveryStatus status, @RequestParam(defaultValue = "0") long after,
+			Model model) {
+		Publication publication = this.publications.get(id);
+		model.addAttribute("publication", publication);
+		model.addAttribute("item", this.contents.get(publication.contentId()));
+		model.addAttribute("history", this.publications.history(id));
+		model.addAttribute("channelIds", this.channels.stream().map(ChannelDescriptor::id).toList());
+		live(publication, channel, status, after, model);
+		return "console/publication";
+	}
+
+	/** The parts of the publication page that the page's script refreshes. */
+	@GetMapping("/console/publications/{id}/live")
+	String liveFragment(@PathVariable long id, @RequestParam(required = false) String channel,
+			@RequestParam(required = false) DeliveryStatus status, @RequestParam(defaultValue = "0") long after,
+			Model model) {
+		Publication publication = this.publications.get(id);
+		model.addAttribute("publication", publication);
+		live(publication, channel, status, after, model);
+		return "console/publication :: live";
+	}
+
+	@PostMapping("/console/publications/{id}/approve")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	String approve(@PathVariable long id, @RequestParam(required = false) String back, Authentication user,
+			RedirectAttributes redirect) {
+		return act(id, back, redirect, "notice.publicationApproved",
+				() -> this.publications.approve(id, user.getName()));
+	}
+
+	@PostMapping("/console/publications/{id}/cancel")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	String cancel(@PathVariable long id, @RequestParam(required = false) String back, Authentication user,
+			RedirectAttributes redirect) {
+		return act(id, back, redirect, "notice.publicationCancelled",
+				() -> this.publications.cancel(id, user.getName()));
+	}
+
+	private String act(long id, String back, RedirectAttributes redirect, String notice, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (ErrorResponseException ex) {
+			redirect.addFlashAttribute("failure", ex.getBody().getDetail());
+		}
+		return "approvals".equals(back) ? "redirect:/console/approvals" : "redirect:/console/publications/" + id;
+	}
+
+	private void live(Publication publication, String channel, DeliveryStatus status, long after, Model model) {
+		String channelFilter = (channel != null && !channel.isBlank()) ? channel : null;
+		Map<String, Map<DeliveryStatus, Long>> progress = this.deliveries.progress(publication.id());
+		List<Delivery> rows = this.deliveries
+			.query(new DeliveryQuery(publication.id(), channelFilter, status, null, after, ROWS_PER_PAGE + 1));
+		model.addAttribute("progress", progress);
+		model.addAttribute("summary", DeliveryProgress.of(progress));
+		model.addAttribute("progressStatuses", statusesIn(progress));
+		model.addAttribute("signature", signature(progress));
+		model.addAttribute("deliveries", rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE)));
+		model.addAttribute("nextAfter",
+				(rows.size() > ROWS_PER_PAGE) ? Optional.of(rows.get(ROWS_PER_PAGE - 1).id()) : Optional.empty());
+		model.addAttribute("channel", channelFilter);
+		model.addAttribute("status", status);
+		model.addAttribute("after", after);
+		model.addAttribute("allStatuses", DeliveryStatus.values());
+	}
+
+	private List<PublicationRow> rows(List<Publication> list) {
+		List<PublicationRow> rows = new ArrayList<>();
+		for (Publication p : list) {
+			String title = this.contents.get(p.contentId()).current().title();
+			List<String> channelIds = p.targets().stream().map(t -> t.channel()).distinct().toList();
+			rows.add(new PublicationRow(p, title, channelIds, DeliveryProgress.of(this.deliveries.progress(p.id()))));
+		}
+		return rows;
+	}
+
+	private String publishPage(long id, Model model) {
+		ContentItem item = this.contents.get(id);
+		model.addAttribute("item", item);
+		model.addAttribute("channels", this.channels.stream().filter(ChannelDescriptor::enabled).toList());
+		model.addAttribute("hasSms", hasSms());
+		model.addAttribute("publishable", item.state().publishable());
+		return "console/publish";
+	}
+
+	private boolean hasSms() {
+		return this.channels.stream().anyMatch(c -> c.id().equals("sms") && c.enabled());
+	}
+
+	private static Set<DeliveryStatus> statusesIn(Map<String, Map<DeliveryStatus, Long>> progress) {
+		Set<DeliveryStatus> statuses = EnumSet.noneOf(DeliveryStatus.class);
+		progress.values().forEach(counts -> statuses.addAll(counts.keySet()));
+		return statuses;
+	}
+
+	/**
+	 * The progress as the page's script writes it from the progress API, so it can tell
+	 * when to refresh.
+	 */
+	static String signature(Map<String, Map<DeliveryStatus, Long>> progress) {
+		StringBuilder out = new StringBuilder();
+		new TreeMap<>(progress).forEach((channel, counts) -> {
+			TreeMap<String, Long> byName = new TreeMap<>();
+			counts.forEach((status, n) -> byName.put(status.name(), n));
+			byName.forEach(
+					(status, n) -> out.append(channel).append('.').append(status).append('=').append(n).append(';'));
+		});
+		return out.toString();
+	}
+
+	record PublicationRow(Publication publication, String title, List<String> channels, DeliveryProgress progress) {
+	}
+
+}
