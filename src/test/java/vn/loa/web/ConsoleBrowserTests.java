@@ -1,0 +1,214 @@
+package vn.loa.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The newcomer's journey in a real browser (Debian's headless Chromium): an editor writes
+ * an item, fixes the field the form points at and submits it; an approver approves and
+ * publishes it to the portal; the publication page shows the portal row SENT and the
+ * portal shows the article.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserTests {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	static ChromeDriverService service;
+
+	static WebDriver browser;
+
+	static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	WebDriverWait wait;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		// never let Selenium Manager look for a driver on the network
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+		profile = Files.createTempDirectory("loa-chromium-");
+		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000", "--lang=vi", "--user-data-dir=" + profile);
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (service != null) {
+			service.stop();
+		}
+	}
+
+	@BeforeEach
+	void freshSession() {
+		this.wait = new WebDriverWait(browser, PATIENCE);
+		browser.get(url("/login"));
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void aNewcomerWritesGetsApprovalPublishesAndSeesTheDeliveryAndThePortal() throws IOException {
+		String title = "Tiếp nhận hồ sơ đất đai qua dịch vụ bưu chính công ích "
+				+ UUID.randomUUID().toString().substring(0, 8);
+
+		logIn("editor");
+		assertThat(browser.getCurrentUrl()).endsWith("/console");
+		assertThat(text("h1")).isEqualTo("Tổng quan");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+		screenshot("console-dashboard.png");
+
+		click(By.id("new-content"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content-form")));
+		type(By.id("summary"), "Người dân nộp hồ sơ đất đai tại bưu điện xã, nhận kết quả tại nhà.");
+		type(By.id("body"), "Từ tháng 10, bộ phận một cửa cấp huyện **tiếp nhận hồ sơ đất đai** qua bưu điện.\n\n"
+				+ "Người dân không phải đi lại nhiều lần.");
+		type(By.id("topic"), "dich-vu-cong");
+		click(By.cssSelector("input[name='audiences'][value='CITIZENS_AND_BUSINESSES']"));
+		type(By.id("areas"), "56");
+		click(By.id("save-content"));
+
+		WebElement titleError = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title-error")));
+		assertThat(titleError.getText()).isEqualTo("Không được để trống.");
+		assertThat(browser.findElement(By.id("title")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("summary")).getAttribute("value")).startsWith("Người dân nộp hồ sơ");
+		screenshot("console-content-form.png");
+
+		type(By.id("title"), title);
+		click(By.id("save-content"));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), title));
+		String itemUrl = browser.getCurrentUrl();
+		click(By.id("submit-content"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("item-state"), "Chờ duyệt"));
+		assertThat(browser.findElements(By.id("approve-content"))).as("the author is not offered approval").isEmpty();
+
+		logOut();
+		logIn("approver");
+		browser.get(itemUrl);
+		click(By.id("approve-content"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("item-state"), "Đã duyệt"));
+
+		click(By.id("publish-content"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("publish-form")));
+		for (WebElement channel : browser.findElements(By.cssSelector("input[name='channels']"))) {
+			if (channel.isSelected() != "portal".equals(channel.getAttribute("value"))) {
+				channel.click();
+			}
+		}
+		click(By.id("publish-submit"));
+
+		this.wait.until(ExpectedConditions.urlMatches(".*/console/publications/\\d+$"));
+		WebElement portalRow = this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#deliveries tr[data-channel='portal'][data-status='SENT']")));
+		assertThat(portalRow.findElement(By.cssSelector(".delivery-status")).getText()).isEqualTo("SENT");
+		assertThat(browser.findElement(By.id("csv-link")).getAttribute("href")).contains("/deliveries.csv");
+
+		browser.get(url("/portal"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(title)));
+		click(By.linkText(title));
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "tiếp nhận hồ sơ đất đai"));
+	}
+
+	@Test
+	void aNonAdminSeesTemplatesButCannotOpenTheirEditing() {
+		logIn("editor");
+		browser.get(url("/console/templates"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("templates-table")));
+		assertThat(browser.findElements(By.cssSelector("#templates-table a"))).isEmpty();
+
+		browser.get(url("/console/templates/portal/article.html"));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Không được phép"));
+		assertThat(browser.findElements(By.id("source"))).isEmpty();
+	}
+
+	@Test
+	void theConsoleSwitchesToEnglish() {
+		logIn("approver");
+		browser.get(url("/console?lang=en"));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Dashboard"));
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		browser.get(url("/console/contents"));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Content"));
+	}
+
+	private void logIn(String user) {
+		browser.get(url("/login"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		type(By.id("username"), user);
+		type(By.id("password"), "loa-demo");
+		click(By.id("login-submit"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+		assertThat(text("#current-user strong")).isEqualTo(user);
+	}
+
+	private void logOut() {
+		click(By.cssSelector("form[action$='/logout'] button"));
+		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
+	}
+
+	private void click(By by) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
+
+	private void type(By by, String value) {
+		WebElement field = this.wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	private String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	private void screenshot(String name) throws IOException {
+		File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", name);
+		Files.createDirectories(target.getParent());
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
