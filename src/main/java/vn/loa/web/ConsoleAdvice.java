@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,18 @@ class ConsoleAdvice {
 		model.addAttribute("path", path(request));
 		model.addAttribute("status", 403);
 		model.addAttribute("messageKey", "error.forbidden");
+		return "console/error";
+	}
+
+	/** A hand-edited address, e.g. an unknown state in a filter. */
+	@ExceptionHandler(TypeMismatchException.class)
+	String badParameter(Model model, Authentication authentication, HttpServletRequest request,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("me", ConsoleUser.of(authentication));
+		model.addAttribute("path", path(request));
+		model.addAttribute("status", 400);
+		model.addAttribute("messageKey", "error.refused");
 		return "console/error";
 	}
 

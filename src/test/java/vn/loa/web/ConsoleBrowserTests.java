@@ -172,7 +172,9 @@ class ConsoleBrowserTests {
 	}
 
 	private void logIn(String user) {
-		browser.get(url("/login"));
+		// as a newcomer does: open the console and be sent to the login page
+		browser.get(url("/console"));
+		this.wait.until(ExpectedConditions.urlContains("/login"));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
 		type(By.id("username"), user);
 		type(By.id("password"), "loa-demo");

@@ -72,7 +72,7 @@ class ConsolePagesTests {
 	@Test
 	void theRootLeadsToTheConsoleAndTheConsoleToTheLoginPage() throws Exception {
 		this.mvc.perform(get("/").with(user("editor").roles("EDITOR"))).andExpect(redirectedUrl("/console"));
-		this.mvc.perform(get("/console"))
+		this.mvc.perform(get("/console").accept(MediaType.TEXT_HTML))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("**/login"));
 	}
@@ -84,6 +84,15 @@ class ConsolePagesTests {
 			.andExpect(content().string(allOf(containsString("id=\"count-DRAFT\""),
 					containsString("<span class=\"num\">" + drafts + "</span>"), containsString("Bản nháp"),
 					containsString("Lượt phát hành gần đây"))));
+	}
+
+	@Test
+	void aMissingItemOrABadFilterIsAConsolePageNotJson() throws Exception {
+		as("editor", "EDITOR", get("/console/contents/987654")).andExpect(status().isNotFound())
+			.andExpect(
+					content().string(allOf(containsString("Không tìm thấy"), containsString("id=\"current-user\""))));
+		as("editor", "EDITOR", get("/console/contents").param("state", "LOST")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Không thực hiện được")));
 	}
 
 	@Test
