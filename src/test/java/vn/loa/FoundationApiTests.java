@@ -143,6 +143,7 @@ class FoundationApiTests {
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.components.db.status").value("UP"))
 			.andExpect(jsonPath("$.components.channels.details.portal.status").value("UP"))
+			.andExpect(jsonPath("$.components.templates.status").value("UP"))
 			.andExpect(jsonPath("$.components.rabbit").doesNotExist());
 		this.mvc.perform(get("/actuator/prometheus"))
 			.andExpect(status().isOk())
