@@ -135,7 +135,8 @@
 						return null;
 					}
 					var state = live.getAttribute('data-state');
-					var unsettled = state === 'SCHEDULED' || state === 'DISPATCHING';
+					// rows appear when a scheduled publication fires, so only a dispatch under way needs more
+					var unsettled = state === 'DISPATCHING';
 					if (signature(progress) === live.getAttribute('data-signature') && !unsettled) {
 						return null;
 					}
