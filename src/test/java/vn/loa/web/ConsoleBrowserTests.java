@@ -2,6 +2,11 @@ package vn.loa.web;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,7 +92,7 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
-	void aNewcomerWritesGetsApprovalPublishesAndSeesTheDeliveryAndThePortal() throws IOException {
+	void aNewcomerWritesGetsApprovalPublishesAndSeesTheDeliveryAndThePortal() throws Exception {
 		String title = "Tiếp nhận hồ sơ đất đai qua dịch vụ bưu chính công ích "
 				+ UUID.randomUUID().toString().substring(0, 8);
 
@@ -147,6 +152,14 @@ class ConsoleBrowserTests {
 		click(By.linkText(title));
 		this.wait
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "tiếp nhận hồ sơ đất đai"));
+
+		// a feed reader would download the feed rather than render it, so fetch it
+		// plainly
+		HttpResponse<String> feed = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url("/portal/feed.rss"))).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(feed.statusCode()).isEqualTo(200);
+		assertThat(feed.body()).contains(title);
 	}
 
 	@Test
