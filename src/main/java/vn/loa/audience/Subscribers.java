@@ -164,27 +164,31 @@ public class Subscribers {
 	 * subscribers are included, flagged.
 	 */
 	public List<Recipient> nextBatch(SegmentSpec spec, long afterSubscriberId, int limit) {
+		BatchQuery query = batchQuery(spec, afterSubscriberId, limit);
+		return this.jdbc.query(query.sql(), RECIPIENT, query.args().toArray());
+	}
+
+	static BatchQuery batchQuery(SegmentSpec spec, long afterSubscriberId, int limit) {
 		if (limit < 1 || limit > MAX_BATCH) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH);
 		}
 		List<Object> args = new ArrayList<>();
-		String sql;
 		if (spec.areaPrefixes().size() <= 1) {
-			sql = branch(spec, spec.areaPrefixes().isEmpty() ? null : spec.areaPrefixes().get(0), afterSubscriberId,
-					limit, args);
+			String prefix = spec.areaPrefixes().isEmpty() ? null : spec.areaPrefixes().get(0);
+			return new BatchQuery(branch(spec, prefix, afterSubscriberId, limit, args), args);
 		}
-		else {
-			// One ordered, limited branch per area so each uses its (area, id) index.
-			StringBuilder union = new StringBuilder("select * from (");
-			for (int i = 0; i < spec.areaPrefixes().size(); i++) {
-				union.append((i > 0) ? " union all (" : "(")
-					.append(branch(spec, spec.areaPrefixes().get(i), afterSubscriberId, limit, args))
-					.append(')');
-			}
-			sql = union.append(") r order by r.id fetch first ? rows only").toString();
-			args.add(limit);
+		// One ordered, limited branch per area so each uses its (area, id) index.
+		StringBuilder union = new StringBuilder("select * from (");
+		for (int i = 0; i < spec.areaPrefixes().size(); i++) {
+			union.append((i > 0) ? " union all (" : "(")
+				.append(branch(spec, spec.areaPrefixes().get(i), afterSubscriberId, limit, args))
+				.append(')');
 		}
-		return this.jdbc.query(sql, RECIPIENT, args.toArray());
+		args.add(limit);
+		return new BatchQuery(union.append(") r order by r.id fetch first ? rows only").toString(), args);
+	}
+
+	record BatchQuery(String sql, List<Object> args) {
 	}
 
 	private static String branch(SegmentSpec spec, String prefix, long after, int limit, List<Object> args) {
