@@ -168,6 +168,24 @@ public class Subscribers {
 		return this.jdbc.query(query.sql(), RECIPIENT, query.args().toArray());
 	}
 
+	/**
+	 * Hands the recipients of a segment to {@code consumer} batch by batch, starting
+	 * after {@code afterSubscriberId} (0 for the beginning), so a job can resume from the
+	 * last id it checkpointed.
+	 * @return the last subscriber id handed over, or {@code afterSubscriberId} if none
+	 */
+	public long streamRecipients(SegmentSpec spec, long afterSubscriberId, int batchSize,
+			java.util.function.Consumer<List<Recipient>> consumer) {
+		long after = afterSubscriberId;
+		List<Recipient> batch = nextBatch(spec, after, batchSize);
+		while (!batch.isEmpty()) {
+			consumer.accept(batch);
+			after = batch.get(batch.size() - 1).subscriberId();
+			batch = (batch.size() < batchSize) ? List.of() : nextBatch(spec, after, batchSize);
+		}
+		return after;
+	}
+
 	static BatchQuery batchQuery(SegmentSpec spec, long afterSubscriberId, int limit) {
 		if (limit < 1 || limit > MAX_BATCH) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH);

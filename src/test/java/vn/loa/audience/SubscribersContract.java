@@ -136,6 +136,13 @@ abstract class SubscribersContract {
 			.toList();
 		assertThat(optedOut).singleElement().satisfies((r) -> assertThat(r.phone()).isEqualTo("+84905100000"));
 
+		List<Recipient> streamed = new ArrayList<>();
+		long last = this.subscribers.streamRecipients(SegmentSpec.of(null, "48"), 0, 40, streamed::addAll);
+		assertThat(streamed).hasSize(150).doesNotHaveDuplicates();
+		assertThat(last).isEqualTo(streamed.get(149).subscriberId());
+		assertThat(this.subscribers.streamRecipients(SegmentSpec.of(null, "48"), last, 40, streamed::addAll))
+			.isEqualTo(last);
+
 		assertThat(this.subscribers.count(SegmentSpec.of(null, "48"))).isEqualTo(new RecipientCount(150, 1));
 		assertThat(this.subscribers.count(SegmentSpec.of("y-te", "48.491", "49.500")))
 			.isEqualTo(new RecipientCount(50, 0));
