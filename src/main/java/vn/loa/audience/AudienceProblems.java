@@ -1,52 +1,56 @@
 package vn.loa.audience;
 
-import java.net.URI;
-
-import org.springframework.http.HttpStatus;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** RFC 9457 problem details for the audience API, naming the field at fault. */
+import vn.loa.common.Problems;
+
+/**
+ * Turns the audience API's own exceptions into Loa's problem details, naming the field at
+ * fault under {@code errors[].field}.
+ */
 @RestControllerAdvice(assignableTypes = { SubscriberController.class, SegmentController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AudienceProblems {
 
 	@ExceptionHandler(InvalidPhoneNumberException.class)
-	ProblemDetail invalidPhone(InvalidPhoneNumberException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid phone number", ex.reason(), "phone");
+	ResponseEntity<ProblemDetail> invalidPhone(InvalidPhoneNumberException ex) {
+		return answer(Problems.invalid("phone", ex.reason()));
 	}
 
 	@ExceptionHandler(FieldException.class)
-	ProblemDetail invalidField(FieldException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), ex.field());
+	ResponseEntity<ProblemDetail> invalidField(FieldException ex) {
+		return answer(Problems.invalid(ex.field(), ex.getMessage()));
 	}
 
 	@ExceptionHandler(SubscriberImportException.class)
-	ProblemDetail unreadableFile(SubscriberImportException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Subscriber file cannot be imported", ex.getMessage(), "file");
+	ResponseEntity<ProblemDetail> unreadableFile(SubscriberImportException ex) {
+		return answer(Problems.invalid("file", ex.getMessage()));
 	}
 
 	@ExceptionHandler(DuplicateSegmentException.class)
-	ProblemDetail duplicateSegment(DuplicateSegmentException ex) {
-		return problem(HttpStatus.CONFLICT, "Segment exists", ex.getMessage(), "name");
+	ResponseEntity<ProblemDetail> duplicateSegment(DuplicateSegmentException ex) {
+		ErrorResponseException problem = Problems.conflict("segment-exists", ex.getMessage());
+		problem.getBody()
+			.setProperty("errors", java.util.List.of(java.util.Map.of("field", "name", "message", "is taken")));
+		return answer(problem);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail invalidValue(IllegalArgumentException ex) {
+	ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException ex) {
 		String message = ex.getMessage();
-		String field = message.startsWith("area") ? "area"
-				: message.startsWith("topic") ? "topic" : message.startsWith("name") ? "name" : null;
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request", message, field);
+		String field = message.startsWith("area") ? "area" : message.startsWith("topic") ? "topic"
+				: message.startsWith("name") ? "name" : message.startsWith("limit") ? "limit" : "request";
+		return answer(Problems.invalid(field, message));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("about:blank"));
-		if (field != null) {
-			problem.setProperty("field", field);
-		}
-		return problem;
+	private static ResponseEntity<ProblemDetail> answer(ErrorResponseException problem) {
+		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
 	}
 
 }

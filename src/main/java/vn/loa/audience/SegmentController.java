@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import vn.loa.common.Problems;
 
 /** Saved segments with how many numbers each reaches. */
 @RestController
+@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
 @RequestMapping("/api/v1/segments")
 class SegmentController {
 
@@ -39,9 +42,7 @@ class SegmentController {
 
 	@GetMapping("/{id}")
 	SegmentView get(@PathVariable long id) {
-		return this.segments.find(id)
-			.map(this::view)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no segment " + id));
+		return this.segments.find(id).map(this::view).orElseThrow(() -> Problems.notFound("Segment", id));
 	}
 
 	@PostMapping

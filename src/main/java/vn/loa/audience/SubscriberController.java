@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
+
+import vn.loa.common.Problems;
 
 /** Officers manage SMS subscribers: list by area and topic, add one, import a CSV. */
 @RestController
+@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
 @RequestMapping("/api/v1/subscribers")
 class SubscriberController {
 
@@ -57,7 +60,7 @@ class SubscriberController {
 	SubscriberView get(@PathVariable String phone) {
 		return this.subscribers.find(phone)
 			.map(SubscriberView::of)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no subscriber with this number"));
+			.orElseThrow(() -> Problems.notFound("Subscriber", phone));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

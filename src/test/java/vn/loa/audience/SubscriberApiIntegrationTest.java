@@ -2,7 +2,6 @@ package vn.loa.audience;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,26 +25,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The subscriber and segment API on the whole application and the local PostgreSQL, in a
- * schema of its own.
+ * The subscriber and segment API on the whole application and the local PostgreSQL
+ * ({@code loa_test}), signed in as an editor.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles({ "postgres", "pgtest" })
 @WithMockUser(roles = "EDITOR")
 class SubscriberApiIntegrationTest {
-
-	private static final String SCHEMA = "audience_it_" + Long.toHexString(System.nanoTime());
-
-	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + SCHEMA;
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> URL);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-		registry.add("spring.flyway.create-schemas", () -> "true");
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -60,12 +45,6 @@ class SubscriberApiIntegrationTest {
 		this.jdbc.update("delete from subscriber_segment");
 		this.jdbc.update("delete from subscriber_topic");
 		this.jdbc.update("delete from subscriber");
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), URL, "postgres", ""))
-			.execute("drop schema if exists " + SCHEMA + " cascade");
 	}
 
 	@Test
@@ -142,20 +121,20 @@ class SubscriberApiIntegrationTest {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"phone\":\"024 3825 1234\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("phone"))
+			.andExpect(jsonPath("$.errors[0].field").value("phone"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("fixed line")));
 		this.mvc
 			.perform(post("/api/v1/subscribers").with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"phone\":\"0905123456\",\"area\":\"Hải Châu\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("area"));
+			.andExpect(jsonPath("$.errors[0].field").value("area"));
 		this.mvc
 			.perform(post("/api/v1/subscribers/import").with(csrf())
 				.contentType("text/csv")
 				.content("ho_ten,dia_chi\nAn,Hai Chau\n"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("file"));
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
 		this.mvc
 			.perform(post("/api/v1/segments").with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
@@ -166,7 +145,7 @@ class SubscriberApiIntegrationTest {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"A\"}"))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.field").value("name"));
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
 	}
 
 }
