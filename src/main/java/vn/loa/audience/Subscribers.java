@@ -138,14 +138,24 @@ public class Subscribers {
 				existing(fresh.stream().map((row) -> row.phone).toList())
 					.forEach((phone, subscriber) -> ids.put(phone, subscriber.id));
 			}
-			List<Object[]> topics = new ArrayList<>();
-			for (ImportRow row : chunk) {
+			List<Object[]> freshTopics = new ArrayList<>();
+			for (ImportRow row : fresh) {
+				long id = ids.get(row.phone);
 				for (String topic : row.topics) {
-					long id = ids.get(row.phone);
-					topics.add(new Object[] { topic, id, topic, id });
+					freshTopics.add(new Object[] { topic, id });
 				}
 			}
-			addTopics(topics);
+			if (!freshTopics.isEmpty()) {
+				this.jdbc.batchUpdate("insert into subscriber_topic (topic, subscriber_id) values (?, ?)", freshTopics);
+			}
+			List<Object[]> knownTopics = new ArrayList<>();
+			for (ImportRow row : known) {
+				long id = ids.get(row.phone);
+				for (String topic : row.topics) {
+					knownTopics.add(new Object[] { topic, id, topic, id });
+				}
+			}
+			addTopics(knownTopics);
 		}
 		return new int[] { created, updated, optedOutKept };
 	}
