@@ -105,6 +105,9 @@ class ConsoleBrowserTests {
 		click(By.id("new-content"));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content-form")));
 		type(By.id("summary"), "Người dân nộp hồ sơ đất đai tại bưu điện xã, nhận kết quả tại nhà.");
+		// the live SMS counter under the summary, from POST /api/v1/sms/analysis
+		WebElement sms = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-sms")));
+		assertThat(sms.getText()).startsWith("SMS: 1 tin").contains("UCS");
 		type(By.id("body"), "Từ tháng 10, bộ phận một cửa cấp huyện **tiếp nhận hồ sơ đất đai** qua bưu điện.\n\n"
 				+ "Người dân không phải đi lại nhiều lần.");
 		type(By.id("topic"), "dich-vu-cong");
