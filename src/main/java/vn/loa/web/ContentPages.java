@@ -2,6 +2,7 @@ package vn.loa.web;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class ContentPages {
 		this.contents = contents;
 		this.publications = publications;
 		this.renderer = renderer;
-		this.channels = channels.stream().sorted(java.util.Comparator.comparing(ChannelDescriptor::id)).toList();
+		this.channels = channels.stream().sorted(Comparator.comparing(ChannelDescriptor::id)).toList();
 		this.validator = validator;
 	}
 

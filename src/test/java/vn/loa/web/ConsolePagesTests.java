@@ -20,7 +20,7 @@ import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
 import vn.loa.content.Link;
-import vn.loa.publishing.Publication;
+import vn.loa.content.ReviewState;
 import vn.loa.publishing.PublicationService;
 import vn.loa.publishing.PublicationState;
 
@@ -79,7 +79,7 @@ class ConsolePagesTests {
 
 	@Test
 	void theDashboardCountsContentByState() throws Exception {
-		long drafts = this.contents.countByState().get(vn.loa.content.ReviewState.DRAFT);
+		long drafts = this.contents.countByState().get(ReviewState.DRAFT);
 		as("editor", "EDITOR", get("/console")).andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"count-DRAFT\""),
 					containsString("<span class=\"num\">" + drafts + "</span>"), containsString("Bản nháp"),
@@ -157,7 +157,7 @@ class ConsolePagesTests {
 					allOf(not(containsString("id=\"approve-content\"")), containsString("id=\"own-content-hint\""))));
 		as("approver", "APPROVER", post("/console/contents/" + own.id() + "/approve").with(csrf()))
 			.andExpect(status().is3xxRedirection());
-		assertThat(this.contents.get(own.id()).state()).isEqualTo(vn.loa.content.ReviewState.IN_REVIEW);
+		assertThat(this.contents.get(own.id()).state()).isEqualTo(ReviewState.IN_REVIEW);
 
 		ContentItem other = item("editor", "Bài của biên tập viên " + UUID.randomUUID());
 		this.contents.submit(other.id(), "editor");
@@ -169,7 +169,7 @@ class ConsolePagesTests {
 			.andExpect(content().string(containsString("id=\"approve-content\"")));
 		as("approver", "APPROVER", post("/console/contents/" + other.id() + "/approve").with(csrf()))
 			.andExpect(redirectedUrl("/console/contents/" + other.id()));
-		assertThat(this.contents.get(other.id()).state()).isEqualTo(vn.loa.content.ReviewState.APPROVED);
+		assertThat(this.contents.get(other.id()).state()).isEqualTo(ReviewState.APPROVED);
 	}
 
 	@Test
