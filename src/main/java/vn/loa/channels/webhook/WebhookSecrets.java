@@ -1,0 +1,41 @@
+package vn.loa.channels.webhook;
+
+import java.util.Optional;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds an endpoint's HMAC secret in the environment variable its descriptor names. In
+ * sandbox mode an unset variable falls back to the sandbox secret, so the embedded
+ * default works with nothing configured; live mode never falls back.
+ */
+@Component
+class WebhookSecrets {
+
+	private final WebhookProperties properties;
+
+	private final Environment environment;
+
+	WebhookSecrets(WebhookProperties properties, Environment environment) {
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	Optional<WebhookProperties.Endpoint> endpoint(String name) {
+		return this.properties.endpoints().stream().filter((e) -> e.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * @return the secret, or empty when it is not configured
+	 */
+	Optional<String> secret(WebhookProperties.Endpoint endpoint) {
+		String value = (endpoint.secretEnv() != null) ? this.environment.getProperty(endpoint.secretEnv()) : null;
+		if (value != null && !value.isBlank()) {
+			return Optional.of(value);
+		}
+		return (this.properties.mode() == WebhookProperties.Mode.SANDBOX)
+				? Optional.of(this.properties.sandbox().secret()) : Optional.empty();
+	}
+
+}
