@@ -37,9 +37,9 @@ class WebhookReceiver {
 
 	private final JdbcClient jdbc;
 
-	private final WebhookSecrets secrets;
+	private final WebhookEndpoints secrets;
 
-	WebhookReceiver(JdbcClient jdbc, WebhookSecrets secrets) {
+	WebhookReceiver(JdbcClient jdbc, WebhookEndpoints secrets) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 	}

@@ -6,18 +6,19 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds an endpoint's HMAC secret in the environment variable its descriptor names. In
+ * Resolves a configured endpoint: its address (empty means Loa's own receiver, sandbox
+ * mode only) and its HMAC secret in the environment variable its descriptor names. In
  * sandbox mode an unset variable falls back to the sandbox secret, so the embedded
  * default works with nothing configured; live mode never falls back.
  */
 @Component
-class WebhookSecrets {
+class WebhookEndpoints {
 
 	private final WebhookProperties properties;
 
 	private final Environment environment;
 
-	WebhookSecrets(WebhookProperties properties, Environment environment) {
+	WebhookEndpoints(WebhookProperties properties, Environment environment) {
 		this.properties = properties;
 		this.environment = environment;
 	}
