@@ -27,6 +27,20 @@ class WebhookEndpoints {
 		return this.properties.endpoints().stream().filter((e) -> e.name().equals(name)).findFirst();
 	}
 
+	String url(WebhookProperties.Endpoint endpoint) {
+		if (endpoint.url() != null && !endpoint.url().isBlank()) {
+			return endpoint.url();
+		}
+		if (this.properties.mode() != WebhookProperties.Mode.SANDBOX) {
+			throw new IllegalStateException("Webhook endpoint " + endpoint.name() + " has no url");
+		}
+		// The port is only known once the web server runs, so it is read per call.
+		String port = this.environment.getProperty("local.server.port",
+				this.environment.getProperty("server.port", "8080"));
+		String contextPath = this.environment.getProperty("server.servlet.context-path", "");
+		return "http://127.0.0.1:" + port + contextPath + "/sandbox/webhook/" + endpoint.name();
+	}
+
 	/**
 	 * @return the secret, or empty when it is not configured
 	 */
