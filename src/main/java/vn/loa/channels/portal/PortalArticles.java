@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The portal's published articles. One row per content item: publishing a newer version
- * replaces the text under the same slug, so links that readers shared keep working.
+ * The portal's published articles. One row per content item under the item's slug:
+ * publishing a newer version replaces the text, so links that readers shared keep
+ * working.
  */
 @Repository
 class PortalArticles {
@@ -29,8 +30,8 @@ class PortalArticles {
 
 	/** Makes the article visible (again) and returns it. */
 	@Transactional
-	PortalArticle publish(long contentId, int contentVersion, Long publicationId, String title, String summary,
-			String topic, String bodyHtml, Instant now) {
+	PortalArticle publish(long contentId, int contentVersion, String slug, Long publicationId, String title,
+			String summary, String topic, String bodyHtml, Instant now) {
 		Optional<PortalArticle> existing = this.jdbc
 			.sql("select " + COLUMNS + " from portal_article where content_id = ?")
 			.param(contentId)
@@ -47,8 +48,8 @@ class PortalArticles {
 			this.jdbc
 				.sql("insert into portal_article (slug, content_id, content_version, publication_id, title, summary,"
 						+ " topic, body_html, published_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(freeSlug(Slugs.of(title), contentId), contentId, contentVersion, publicationId, title, summary,
-						topic, bodyHtml, Timestamp.from(now), Timestamp.from(now))
+				.params(slug, contentId, contentVersion, publicationId, title, summary, topic, bodyHtml,
+						Timestamp.from(now), Timestamp.from(now))
 				.update();
 		}
 		return this.jdbc.sql("select " + COLUMNS + " from portal_article where content_id = ?")
@@ -91,15 +92,6 @@ class PortalArticles {
 					+ " order by topic")
 			.query(String.class)
 			.list();
-	}
-
-	private String freeSlug(String base, long contentId) {
-		boolean taken = this.jdbc.sql("select count(*) from portal_article where slug = ?")
-			.param(base)
-			.query(Long.class)
-			.single() > 0;
-		// The content id makes a clash impossible without a retry loop.
-		return taken ? base + "-" + contentId : base;
 	}
 
 	private static PortalArticle map(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.loa.common.LoaProperties;
+
 /**
  * The public portal: no login, Vietnamese, only articles that are published and not
  * withdrawn. Article bodies were sanitised when they were published.
@@ -34,10 +36,13 @@ class PortalController {
 
 	private final PortalFeeds feeds;
 
-	PortalController(PortalArticles articles, PortalProperties properties) {
+	private final LoaProperties loa;
+
+	PortalController(PortalArticles articles, PortalProperties properties, LoaProperties loa) {
 		this.articles = articles;
 		this.properties = properties;
-		this.feeds = new PortalFeeds(properties);
+		this.loa = loa;
+		this.feeds = new PortalFeeds(properties, loa);
 	}
 
 	@ModelAttribute
@@ -54,10 +59,10 @@ class PortalController {
 		model.addAttribute("articles", this.articles.visible(chosen, 100));
 		model.addAttribute("pageTitle",
 				(chosen != null) ? chosen + " – " + this.properties.title() : this.properties.title());
-		String canonical = (chosen != null) ? UriComponentsBuilder.fromUriString(this.properties.absolute("/portal"))
+		String canonical = (chosen != null) ? UriComponentsBuilder.fromUriString(this.loa.publicUrl("/portal"))
 			.queryParam("topic", chosen)
 			.encode()
-			.toUriString() : this.properties.absolute("/portal");
+			.toUriString() : this.loa.publicUrl("/portal");
 		model.addAttribute("canonical", canonical);
 		return "portal/list";
 	}
@@ -65,7 +70,7 @@ class PortalController {
 	@GetMapping("/portal/articles/{slug}")
 	String article(@PathVariable String slug, Model model, HttpServletResponse response) {
 		Optional<PortalArticle> article = this.articles.visibleBySlug(slug);
-		model.addAttribute("canonical", this.properties.absolute("/portal/articles/" + slug));
+		model.addAttribute("canonical", this.loa.publicUrl("/portal/articles/" + slug));
 		if (article.isEmpty()) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "portal/not-found";

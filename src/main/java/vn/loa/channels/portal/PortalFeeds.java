@@ -17,6 +17,8 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import vn.loa.common.LoaProperties;
+
 /**
  * Builds the portal's RSS 2.0 and Atom 1.0 feeds with ROME. Entries carry the summary as
  * plain text and the sanitised article HTML as content, so feed readers never receive
@@ -41,8 +43,11 @@ final class PortalFeeds {
 
 	private final PortalProperties properties;
 
-	PortalFeeds(PortalProperties properties) {
+	private final LoaProperties loa;
+
+	PortalFeeds(PortalProperties properties, LoaProperties loa) {
 		this.properties = properties;
+		this.loa = loa;
 	}
 
 	String build(Format format, List<PortalArticle> articles) {
@@ -52,16 +57,16 @@ final class PortalFeeds {
 		feed.setLanguage("vi");
 		feed.setTitle(this.properties.title());
 		feed.setDescription(this.properties.description());
-		feed.setLink(this.properties.absolute("/portal"));
-		feed.setUri(this.properties.absolute("/portal"));
+		feed.setLink(this.loa.publicUrl("/portal"));
+		feed.setUri(this.loa.publicUrl("/portal"));
 		SyndLink self = new SyndLinkImpl();
 		self.setRel("self");
 		self.setType(format.mediaType.substring(0, format.mediaType.indexOf(';')));
-		self.setHref(this.properties.absolute((format == Format.RSS) ? "/portal/feed.rss" : "/portal/feed.atom"));
+		self.setHref(this.loa.publicUrl((format == Format.RSS) ? "/portal/feed.rss" : "/portal/feed.atom"));
 		SyndLink alternate = new SyndLinkImpl();
 		alternate.setRel("alternate");
 		alternate.setType("text/html");
-		alternate.setHref(this.properties.absolute("/portal"));
+		alternate.setHref(this.loa.publicUrl("/portal"));
 		feed.setLinks(List.of(alternate, self));
 		Date newest = articles.stream()
 			.map(PortalArticle::publishedAt)
@@ -83,7 +88,7 @@ final class PortalFeeds {
 	}
 
 	private SyndEntry entry(PortalArticle article) {
-		String url = this.properties.absolute("/portal/articles/" + article.slug());
+		String url = this.loa.publicUrl("/portal/articles/" + article.slug());
 		SyndEntry entry = new SyndEntryImpl();
 		entry.setTitle(article.title());
 		entry.setLink(url);

@@ -1,6 +1,7 @@
 package vn.loa.channels.portal;
 
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,12 +9,15 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import org.junit.jupiter.api.Test;
 
+import vn.loa.common.LoaProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PortalFeedsTests {
 
-	private final PortalFeeds feeds = new PortalFeeds(new PortalProperties(true, "https://cchc.example.gov.vn/",
-			"Cổng thông tin CCHC", "Tin về cải cách hành chính", "portal/article.html", 20));
+	private final PortalFeeds feeds = new PortalFeeds(
+			new PortalProperties(true, "article.html", "Cổng thông tin CCHC", "Tin về cải cách hành chính", 20),
+			new LoaProperties(Path.of("target/test-data"), "https://cchc.example.gov.vn/"));
 
 	private final List<PortalArticle> articles = List.of(
 			new PortalArticle(2, "tiep-nhan-ho-so-truc-tuyen", 12, 1, 7L, "Tiếp nhận hồ sơ trực tuyến 100%",

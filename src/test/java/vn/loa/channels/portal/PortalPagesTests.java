@@ -18,8 +18,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = { "loa.channels.portal.base-url=https://cchc.example.gov.vn",
-		"spring.thymeleaf.prefix=classpath:/views/" })
+@SpringBootTest(properties = "loa.public-base-url=https://cchc.example.gov.vn")
 @AutoConfigureMockMvc
 class PortalPagesTests {
 
@@ -32,8 +31,9 @@ class PortalPagesTests {
 	@Test
 	void listArticleAndFeedsShowAPublishedArticleWithoutLogin() throws Exception {
 		long contentId = 900_001;
-		PortalArticle article = this.articles.publish(contentId, 1, 41L, "Đường dây nóng tiếp nhận phản ánh TTHC",
-				"Người dân gọi 1022 để phản ánh về thủ tục hành chính.", "Thủ tục hành chính",
+		PortalArticle article = this.articles.publish(contentId, 1, "duong-day-nong-tiep-nhan-phan-anh-tthc", 41L,
+				"Đường dây nóng tiếp nhận phản ánh TTHC", "Người dân gọi 1022 để phản ánh về thủ tục hành chính.",
+				"Thủ tục hành chính",
 				SafeHtml.fromMarkdown("Gọi **1022** <img src=x onerror=alert(1)><script>alert(2)</script>"),
 				Instant.parse("2026-11-20T03:00:00Z"));
 		assertThat(article.slug()).isEqualTo("duong-day-nong-tiep-nhan-phan-anh-tthc");
@@ -70,10 +70,10 @@ class PortalPagesTests {
 
 	@Test
 	void topicFilterShowsOnlyThatTopic() throws Exception {
-		this.articles.publish(900_011, 1, null, "Hội nghị chuyển đổi số cấp xã", "Tóm tắt", "Chuyển đổi số", "<p>a</p>",
-				Instant.parse("2026-11-21T03:00:00Z"));
-		this.articles.publish(900_012, 1, null, "Lịch trực tiếp dân tháng 12", "Tóm tắt", "Tiếp công dân", "<p>b</p>",
-				Instant.parse("2026-11-21T04:00:00Z"));
+		this.articles.publish(900_011, 1, "hoi-nghi-chuyen-doi-so", null, "Hội nghị chuyển đổi số cấp xã", "Tóm tắt",
+				"Chuyển đổi số", "<p>a</p>", Instant.parse("2026-11-21T03:00:00Z"));
+		this.articles.publish(900_012, 1, "lich-truc-tiep-dan", null, "Lịch trực tiếp dân tháng 12", "Tóm tắt",
+				"Tiếp công dân", "<p>b</p>", Instant.parse("2026-11-21T04:00:00Z"));
 
 		String page = this.mvc.perform(get("/portal").param("topic", "Chuyển đổi số"))
 			.andExpect(status().isOk())
@@ -85,8 +85,8 @@ class PortalPagesTests {
 
 	@Test
 	void withdrawnArticleDisappearsFromPageAndFeeds() throws Exception {
-		PortalArticle article = this.articles.publish(900_021, 1, null, "Thông báo sẽ bị gỡ", "Tóm tắt", "Thông báo",
-				"<p>c</p>", Instant.parse("2026-11-22T03:00:00Z"));
+		PortalArticle article = this.articles.publish(900_021, 1, "thong-bao-se-bi-go", null, "Thông báo sẽ bị gỡ",
+				"Tóm tắt", "Thông báo", "<p>c</p>", Instant.parse("2026-11-22T03:00:00Z"));
 		this.mvc.perform(get("/portal/articles/" + article.slug())).andExpect(status().isOk());
 
 		assertThat(this.articles.withdraw(900_021, Instant.now())).isTrue();
@@ -105,10 +105,10 @@ class PortalPagesTests {
 
 	@Test
 	void republishingKeepsTheSlugAndShowsTheNewVersion() {
-		PortalArticle first = this.articles.publish(900_031, 1, null, "Kết quả chỉ số SIPAS", "v1", "Cải cách",
-				"<p>v1</p>", Instant.parse("2026-11-22T03:00:00Z"));
-		PortalArticle second = this.articles.publish(900_031, 2, null, "Kết quả chỉ số SIPAS năm 2026", "v2",
-				"Cải cách", "<p>v2</p>", Instant.parse("2026-11-23T03:00:00Z"));
+		PortalArticle first = this.articles.publish(900_031, 1, "ket-qua-sipas", null, "Kết quả chỉ số SIPAS", "v1",
+				"Cải cách", "<p>v1</p>", Instant.parse("2026-11-22T03:00:00Z"));
+		PortalArticle second = this.articles.publish(900_031, 2, "ket-qua-sipas", null, "Kết quả chỉ số SIPAS năm 2026",
+				"v2", "Cải cách", "<p>v2</p>", Instant.parse("2026-11-23T03:00:00Z"));
 
 		assertThat(second.slug()).isEqualTo(first.slug());
 		assertThat(second.contentVersion()).isEqualTo(2);
