@@ -20,12 +20,16 @@ public final class SafeHtml {
 
 	private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+-]{1,30}");
 
+	private static final Pattern CLASS_NAMES = Pattern
+		.compile("[A-Za-z][A-Za-z0-9_-]{0,40}( [A-Za-z][A-Za-z0-9_-]{0,40}){0,4}");
+
 	private static final Pattern SMALL_NUMBER = Pattern.compile("[1-9][0-9]?");
 
 	static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre",
 				"code", "em", "strong", "b", "i", "u", "s", "del", "sub", "sup", "a", "img", "table", "caption",
-				"thead", "tbody", "tfoot", "tr", "th", "td", "figure", "figcaption")
+				"thead", "tbody", "tfoot", "tr", "th", "td", "figure", "figcaption", "div", "span", "section",
+				"article")
 		.allowUrlProtocols("http", "https", "mailto")
 		.allowAttributes("href", "title")
 		.onElements("a")
@@ -49,6 +53,11 @@ public final class SafeHtml {
 		.allowAttributes("class")
 		.matching(CODE_LANGUAGE)
 		.onElements("code")
+		// Channel templates may name classes for the page's own style sheet; a class
+		// cannot carry script or style, only select rules that already exist.
+		.allowAttributes("class")
+		.matching(CLASS_NAMES)
+		.onElements("p", "div", "span", "section", "article", "ul", "ol", "li", "figure", "blockquote")
 		.toFactory();
 
 	private static final Parser PARSER = Parser.builder().build();

@@ -1,34 +1,32 @@
 package vn.loa.channels.webhook;
 
 import java.time.Instant;
-import java.util.List;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Version 1 of what Loa posts to a webhook endpoint. Receivers should switch on
- * {@code version}; fields are only ever added within a version.
+ * {@code version}; fields are only ever added within a version. The envelope is fixed;
+ * {@code content} is what {@code templates/webhook/payload.json.mustache} renders.
  *
  * @param version always {@value #VERSION}
- * @param event {@code content.published}
+ * @param event {@value #PUBLISHED}
  * @param deliveryId the same value as the {@code X-Loa-Delivery} header; stable across
  * retries, so a receiver can drop duplicates
- * @param sentAt when this attempt was signed; lets a receiver refuse replays
+ * @param sentAt when this attempt was signed (also {@code X-Loa-Timestamp}); lets a
+ * receiver refuse replays, since the signature covers it
  */
 record WebhookPayload(String version, String event, String deliveryId, Instant sentAt, Publication publication,
-		Content content) {
+		JsonNode content) {
 
 	static final String VERSION = "loa.webhook.v1";
 
 	static final String PUBLISHED = "content.published";
 
-	record Publication(long id, String channel, String target) {
-	}
-
 	/**
-	 * @param html the sanitised article body
-	 * @param text the channel rendition (from {@code templates/webhook/})
+	 * @param scheduledAt the time the publication was due, not when it was sent
 	 */
-	record Content(long id, int version, String title, String summary, String topic, List<String> audiences, String url,
-			String html, String text) {
+	record Publication(long id, String channel, String target, Instant scheduledAt) {
 	}
 
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether publications may target webhook endpoints
  * @param mode {@code sandbox} turns on Loa's own receiver under {@code /sandbox/webhook}
- * @param template the channel template for the payload's {@code text}
+ * @param template the channel template for the payload's {@code content}, under
+ * {@code templates/webhook/}
  * @param connectTimeout how long to wait for an endpoint to accept the connection
  * @param readTimeout how long to wait for its answer
  * @param endpoints the endpoints a publication can target; one delivery row each
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("loa.channels.webhook")
 record WebhookProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sandbox") Mode mode,
-		@DefaultValue("webhook/payload.txt") String template, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("payload.json") String template, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("15s") Duration readTimeout, @DefaultValue List<Endpoint> endpoints,
 		@DefaultValue Sandbox sandbox) {
 

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether publications may target WordPress sites
  * @param mode {@code sandbox} turns on Loa's own WordPress-compatible simulator under
  * {@code /sandbox/wordpress}
- * @param template the channel template for the post body
+ * @param template the channel template for the post body, under
+ * {@code templates/wordpress/}
  * @param connectTimeout how long to wait for a site to accept the connection
  * @param readTimeout how long to wait for a site's answer
  * @param retry how often to try again when a site did not take the request at all
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("loa.channels.wordpress")
 record WordPressProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sandbox") Mode mode,
-		@DefaultValue("wordpress/post.html") String template, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("post.html") String template, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("20s") Duration readTimeout, @DefaultValue Retry retry, @DefaultValue List<Site> sites,
 		@DefaultValue Sandbox sandbox) {
 

@@ -86,6 +86,19 @@ class SafeHtmlTests {
 	}
 
 	@Test
+	void keepsTemplateClassesButNothingThatLooksLikeStyleOrScript() {
+		String html = SafeHtml.sanitize("""
+				<article class="article"><p class="summary">Tóm tắt</p><div class="body" style="color:red">x</div>
+				<p class="a&quot; onclick=&quot;alert(1)">y</p><ul class="links"></ul></article>""");
+		assertThat(html).contains("<article class=\"article\">")
+			.contains("<p class=\"summary\">Tóm tắt</p>")
+			.contains("<div class=\"body\">x</div>")
+			.doesNotContain("style")
+			.doesNotContain("onclick")
+			.doesNotContain("alert");
+	}
+
+	@Test
 	void emptyBodyGivesEmptyHtml() {
 		assertThat(SafeHtml.fromMarkdown("  ")).isEmpty();
 		assertThat(SafeHtml.sanitize(null)).isEmpty();

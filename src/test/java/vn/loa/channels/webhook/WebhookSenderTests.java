@@ -25,10 +25,9 @@ class WebhookSenderTests {
 	private MockWebServer server;
 
 	private final WebhookPayload payload = new WebhookPayload(WebhookPayload.VERSION, WebhookPayload.PUBLISHED,
-			"pub-7-cong-tinh", null, new WebhookPayload.Publication(7, "webhook", "cong-tinh"),
-			new WebhookPayload.Content(3, 2, "Tuyên truyền Luật Đất đai", "Tóm tắt", "Pháp luật",
-					List.of("Người dân và doanh nghiệp"), "http://localhost:8080/portal/articles/luat-dat-dai",
-					"<p>Nội dung</p>", "Nội dung"));
+			"loa-7-cong-tinh", null,
+			new WebhookPayload.Publication(7, "webhook", "cong-tinh", java.time.Instant.parse("2026-11-24T01:00:00Z")),
+			this.jsonMapper.readTree("{\"id\":3,\"title\":\"Tuyên truyền Luật Đất đai\",\"topic\":\"phap-luat\"}"));
 
 	@BeforeEach
 	void start() throws IOException {
@@ -65,10 +64,10 @@ class WebhookSenderTests {
 			RecordedRequest request = this.server.takeRequest();
 			byte[] body = request.getBody().toByteArray();
 			assertThat(WebhookSignature.verify(body, "s3cret", request.getHeaders().get("X-Loa-Signature"))).isTrue();
-			assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("pub-7-cong-tinh");
+			assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-7-cong-tinh");
 			JsonNode json = this.jsonMapper.readTree(body);
 			assertThat(json.path("version").asString()).isEqualTo("loa.webhook.v1");
-			assertThat(json.path("deliveryId").asString()).isEqualTo("pub-7-cong-tinh");
+			assertThat(json.path("deliveryId").asString()).isEqualTo("loa-7-cong-tinh");
 			assertThat(json.path("content").path("title").asString()).isEqualTo("Tuyên truyền Luật Đất đai");
 			assertThat(json.path("sentAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 			assertThat(Long.parseLong(request.getHeaders().get("X-Loa-Timestamp")))
