@@ -80,7 +80,7 @@ class WebhookChannel {
 	IntegrationFlow webhook(WebhookHandler handler) {
 		return (flow) -> flow
 			.handle(ChannelDispatch.class, (dispatch, headers) -> handler.deliver(dispatch),
-					(endpoint) -> endpoint.id("webhookSender").advice(new DeliveryFailureAdvice(ID)))
+					(endpoint) -> endpoint.id("webhookDelivery").advice(new DeliveryFailureAdvice(ID)))
 			.channel(DeliveryLogFlow.OUTCOMES);
 	}
 
