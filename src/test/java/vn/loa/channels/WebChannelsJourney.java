@@ -158,16 +158,22 @@ abstract class WebChannelsJourney {
 	}
 
 	@Test
-	void aBrokenWebhookTemplateIsRefusedWhenPreviewedNotWhenSent() throws Exception {
+	void aWebhookTemplateThatDoesNotRenderJsonIsRefusedAtPreview() throws Exception {
+		String broken = this.json.writeValueAsString(Map.of("source", "{\"title\": \"{{title}}\", }"));
+		String answer = as("admin", "ADMIN",
+				post("/api/v1/templates/webhook/payload.json/preview").contentType(MediaType.APPLICATION_JSON)
+					.content(broken))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(answer).contains("webhook/payload.json").contains("JSON");
+
+		String fine = this.json.writeValueAsString(Map.of("source", "{\"title\": \"{{title}}\"}"));
 		as("admin", "ADMIN",
-				org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-					.put("/api/v1/templates/webhook/payload.json")
-					.contentType(MediaType.TEXT_PLAIN)
-					.content("{\"title\": \"{{title}}\", }"))
-			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isEqualTo(422))
-			.andExpect(
-					(result) -> assertThat(result.getResponse().getContentAsString()).contains("webhook/payload.json")
-						.contains("JSON"));
+				post("/api/v1/templates/webhook/payload.json/preview").contentType(MediaType.APPLICATION_JSON)
+					.content(fine))
+			.andExpect(status().isOk());
 	}
 
 	private List<String> feedLinks(String path) throws Exception {
