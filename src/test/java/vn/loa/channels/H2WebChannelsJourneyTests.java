@@ -1,12 +1,6 @@
 package vn.loa.channels;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { WebChannelsJourney.SITE_0, WebChannelsJourney.SITE_1, WebChannelsJourney.SITE_1_PASSWORD,
-				WebChannelsJourney.WRONG_PASSWORD, WebChannelsJourney.ENDPOINT })
-@AutoConfigureMockMvc
+@WebChannelsTest
 class H2WebChannelsJourneyTests extends WebChannelsJourney {
 
 }

@@ -35,17 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 abstract class WebChannelsJourney {
 
-	// Lists replace each other across property sources, so both sites are named here.
-	static final String SITE_0 = "loa.channels.wordpress.sites[0].name=so-noi-vu";
-
-	static final String SITE_1 = "loa.channels.wordpress.sites[1].name=sai-mat-khau";
-
-	static final String SITE_1_PASSWORD = "loa.channels.wordpress.sites[1].password-env=LOA_TEST_WRONG_WP_PASSWORD";
-
-	static final String WRONG_PASSWORD = "LOA_TEST_WRONG_WP_PASSWORD=not the application password";
-
-	static final String ENDPOINT = "loa.channels.webhook.endpoints[0].name=cong-tinh";
-
 	@Autowired
 	MockMvc mvc;
 

@@ -13,12 +13,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import vn.loa.common.LoaProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = "loa.public-base-url=https://cchc.example.gov.vn")
+@SpringBootTest
 @AutoConfigureMockMvc
 class PortalPagesTests {
 
@@ -27,6 +29,9 @@ class PortalPagesTests {
 
 	@Autowired
 	PortalArticles articles;
+
+	@Autowired
+	LoaProperties loa;
 
 	@Test
 	void listArticleAndFeedsShowAPublishedArticleWithoutLogin() throws Exception {
@@ -46,7 +51,7 @@ class PortalPagesTests {
 		assertThat(list).contains("<html lang=\"vi\"")
 			.contains("Đường dây nóng tiếp nhận phản ánh TTHC")
 			.contains("href=\"/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc\"")
-			.contains("<link rel=\"canonical\" href=\"https://cchc.example.gov.vn/portal\"")
+			.contains("<link rel=\"canonical\" href=\"" + this.loa.publicBaseUrl() + "/portal\"")
 			.contains("<meta name=\"description\"");
 
 		String page = this.mvc.perform(get("/portal/articles/" + article.slug()))
@@ -56,14 +61,15 @@ class PortalPagesTests {
 			.getContentAsString();
 		assertThat(page).contains("<strong>1022</strong>")
 			.contains("<meta name=\"description\" content=\"Người dân gọi 1022 để phản ánh về thủ tục hành chính.\"")
-			.contains("href=\"https://cchc.example.gov.vn/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc\"")
+			.contains(
+					"href=\"" + this.loa.publicBaseUrl() + "/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc\"")
 			.contains("20/11/2026")
 			.doesNotContain("onerror")
 			.doesNotContain("alert(");
 
 		SyndFeed rss = feed("/portal/feed.rss");
 		assertThat(rss.getEntries()).anySatisfy((e) -> assertThat(e.getLink())
-			.isEqualTo("https://cchc.example.gov.vn/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc"));
+			.isEqualTo("" + this.loa.publicBaseUrl() + "/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc"));
 		assertThat(feed("/portal/feed.atom").getEntries())
 			.anySatisfy((e) -> assertThat(e.getTitle()).isEqualTo("Đường dây nóng tiếp nhận phản ánh TTHC"));
 	}

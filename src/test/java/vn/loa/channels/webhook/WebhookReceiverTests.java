@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.loa.channels.WebChannelsTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real client against Loa's own receiver, which checks signatures like a partner
  * should and drops repeated delivery ids.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "loa.channels.webhook.mode=sandbox", "loa.channels.webhook.endpoints[0].name=tinh-thu",
-				"loa.channels.webhook.endpoints[0].secret-env=LOA_TEST_WEBHOOK_SECRET",
-				"LOA_TEST_WEBHOOK_SECRET=bi-mat-thu-nghiem" })
+@WebChannelsTest
 class WebhookReceiverTests {
 
 	@LocalServerPort
@@ -46,15 +44,15 @@ class WebhookReceiverTests {
 
 	@Test
 	void acceptsACorrectlySignedDeliveryOnceAndRecordsIt() {
-		WebhookResult first = client().deliver(url("tinh-thu"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
+		WebhookResult first = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
 				this.body, true);
-		WebhookResult again = client().deliver(url("tinh-thu"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
+		WebhookResult again = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
 				this.body, true);
 
 		assertThat(first).isInstanceOf(WebhookResult.Accepted.class);
 		WebhookResult.Accepted accepted = (WebhookResult.Accepted) first;
 		assertThat(accepted.remoteId()).startsWith("rcpt-");
-		assertThat(accepted.remoteUrl()).isEqualTo(url("tinh-thu"));
+		assertThat(accepted.remoteUrl()).isEqualTo(url("cong-tinh"));
 		assertThat(again).isEqualTo(first);
 		assertThat(this.jdbc
 			.sql("select count(*) from sandbox_webhook_receipt where delivery_id = 'delivery-a'"
@@ -65,7 +63,7 @@ class WebhookReceiverTests {
 
 	@Test
 	void refusesAWrongSignatureAndRecordsTheAttempt() {
-		WebhookResult result = client().deliver(url("tinh-thu"), "not-the-secret", "delivery-b", Instant.now(),
+		WebhookResult result = client().deliver(url("cong-tinh"), "not-the-secret", "delivery-b", Instant.now(),
 				this.body, true);
 
 		assertThat(result).isInstanceOf(WebhookResult.Rejected.class);

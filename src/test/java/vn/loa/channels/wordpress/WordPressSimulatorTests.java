@@ -10,18 +10,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
+
+import vn.loa.channels.WebChannelsTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real client against Loa's own simulator: the sandbox must answer like WordPress.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "loa.channels.wordpress.mode=sandbox", "loa.channels.wordpress.sandbox.username=bientap",
-				"loa.channels.wordpress.sandbox.application-password=abcd EFGH 1234 ijkl" })
+@WebChannelsTest
 class WordPressSimulatorTests {
 
 	@LocalServerPort
@@ -41,7 +40,7 @@ class WordPressSimulatorTests {
 	@Test
 	void createsAPostThatCanBeReadBack() {
 		// WordPress accepts the password with or without the spaces it displays.
-		WordPressResult result = client().createPost(base(), "bientap", "abcdEFGH1234ijkl",
+		WordPressResult result = client().createPost(base(), "loa-sandbox", "sandboxapppassword0000",
 				WordPressPost.publishNow("Rà soát thủ tục hành chính", "<p>Nội dung rà soát</p>", "Tóm tắt"));
 
 		assertThat(result).isInstanceOf(WordPressResult.Created.class);
@@ -55,7 +54,7 @@ class WordPressSimulatorTests {
 			.retrieve()
 			.body(JsonNode.class);
 		assertThat(post.path("title").path("rendered").asString()).isEqualTo("Rà soát thủ tục hành chính");
-		assertThat(post.path("author").asString()).isEqualTo("bientap");
+		assertThat(post.path("author").asString()).isEqualTo("loa-sandbox");
 		JsonNode list = RestClient.create().get().uri(base() + "/wp-json/wp/v2/posts").retrieve().body(JsonNode.class);
 		assertThat(list.isArray()).isTrue();
 		assertThat(list.valueStream().map((p) -> p.path("id").asLong())).contains(created.id());
@@ -64,8 +63,8 @@ class WordPressSimulatorTests {
 	@Test
 	void schedulesFuturePosts() {
 		Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
-		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "bientap",
-				"abcd EFGH 1234 ijkl",
+		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "loa-sandbox",
+				"sandbox app password 0000",
 				WordPressPost.scheduled("Lịch tiếp công dân", "<p>x</p>", "y", at, ZoneId.of("Asia/Ho_Chi_Minh")));
 
 		assertThat(created.status()).isEqualTo("future");
@@ -73,7 +72,7 @@ class WordPressSimulatorTests {
 
 	@Test
 	void refusesAWrongApplicationPasswordLikeWordPress() {
-		assertThat(client().createPost(base(), "bientap", "wrong", WordPressPost.publishNow("t", "c", "e")))
+		assertThat(client().createPost(base(), "loa-sandbox", "wrong", WordPressPost.publishNow("t", "c", "e")))
 			.isEqualTo(new WordPressResult.Rejected(401, "incorrect_password",
 					"The provided password is an invalid application password."));
 	}
