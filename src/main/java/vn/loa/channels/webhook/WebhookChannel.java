@@ -64,13 +64,18 @@ class WebhookChannel {
 
 			@Override
 			public ChannelHealth health() {
-				List<String> missing = properties.endpoints()
-					.stream()
-					.filter((endpoint) -> endpoints.secret(endpoint).isEmpty())
-					.map(WebhookProperties.Endpoint::secretEnv)
-					.toList();
-				return missing.isEmpty() ? ChannelHealth.healthy()
-						: ChannelHealth.unhealthy("environment variables not set: " + String.join(", ", missing));
+				List<String> problems = new java.util.ArrayList<>();
+				for (WebhookProperties.Endpoint endpoint : properties.endpoints()) {
+					if (endpoints.secret(endpoint).isEmpty()) {
+						problems.add(endpoint.name() + ": " + endpoint.secretEnv() + " is not set");
+					}
+					if (properties.mode() == WebhookProperties.Mode.LIVE
+							&& (endpoint.url() == null || endpoint.url().isBlank())) {
+						problems.add(endpoint.name() + ": no url");
+					}
+				}
+				return problems.isEmpty() ? ChannelHealth.healthy()
+						: ChannelHealth.unhealthy(String.join("; ", problems));
 			}
 
 		};

@@ -64,13 +64,18 @@ class WordPressChannel {
 
 			@Override
 			public ChannelHealth health() {
-				List<String> missing = properties.sites()
-					.stream()
-					.filter((site) -> sites.password(site).isEmpty())
-					.map(WordPressProperties.Site::passwordEnv)
-					.toList();
-				return missing.isEmpty() ? ChannelHealth.healthy()
-						: ChannelHealth.unhealthy("environment variables not set: " + String.join(", ", missing));
+				List<String> problems = new java.util.ArrayList<>();
+				for (WordPressProperties.Site site : properties.sites()) {
+					if (sites.password(site).isEmpty()) {
+						problems.add(site.name() + ": " + site.passwordEnv() + " is not set");
+					}
+					if (properties.mode() == WordPressProperties.Mode.LIVE
+							&& (site.baseUrl() == null || site.baseUrl().isBlank())) {
+						problems.add(site.name() + ": no base-url");
+					}
+				}
+				return problems.isEmpty() ? ChannelHealth.healthy()
+						: ChannelHealth.unhealthy(String.join("; ", problems));
 			}
 
 		};
