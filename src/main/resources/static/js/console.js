@@ -75,6 +75,7 @@
 			liveCounter(box, output, output.getAttribute('data-url') || '/api/v1/sms/analysis',
 				function (text) { return { text: text, diacritics: true }; },
 				function (a) {
+					a.encoding = String(a.encoding).replace('_', '-');
 					output.innerHTML = '';
 					var strong = document.createElement('strong');
 					strong.textContent = fill(format, a);
