@@ -33,7 +33,8 @@ public class Stations {
 
 	static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
-	static final Pattern AREA = Pattern.compile("[0-9A-Za-z]+(\\.[0-9A-Za-z]+)*");
+	/** Paths of administrative unit codes, province first, as subscribers use them. */
+	static final Pattern AREA = Pattern.compile("[0-9A-Z]{1,10}(\\.[0-9A-Z]{1,10}){0,2}");
 
 	private static final String COLUMNS = "id, code, name, level, area_code, words_per_minute, created_at";
 
@@ -82,9 +83,10 @@ public class Stations {
 
 	/** The stations named by code or lying in one of the areas, each once. */
 	public List<Station> targeted(Collection<String> codes, Collection<String> areaCodes) {
+		List<String> areas = areaCodes.stream().map(Stations::normalizeArea).toList();
 		return list().stream()
 			.filter((station) -> codes.contains(station.code())
-					|| areaCodes.stream().anyMatch((area) -> station.inArea(area)))
+					|| areas.stream().anyMatch((area) -> station.inArea(area)))
 			.toList();
 	}
 
@@ -144,6 +146,17 @@ public class Stations {
 			.optional();
 	}
 
+	/**
+	 * The canonical area path: upper case, {@code .} between levels, whichever of
+	 * {@code . - / >} or spaces the admin typed.
+	 */
+	static String normalizeArea(String area) {
+		if (area == null) {
+			return null;
+		}
+		return String.join(".", area.strip().toUpperCase(Locale.ROOT).split("\\s*[.\\-/>\\s]\\s*"));
+	}
+
 	static String hash(String token) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
@@ -190,7 +203,7 @@ public class Stations {
 			}
 			if (this.areaCode == null || !AREA.matcher(this.areaCode).matches() || this.areaCode.length() > 64) {
 				throw new InvalidStationException("areaCode",
-						"areaCode must be dot-separated letters or digits, e.g. 56.568", false);
+						"areaCode must be a path of unit codes, province first, e.g. 56.568 or 56.568.22345", false);
 			}
 			if (this.wordsPerMinute < 60 || this.wordsPerMinute > 400) {
 				throw new InvalidStationException("wordsPerMinute", "wordsPerMinute must be between 60 and 400", false);
@@ -200,7 +213,7 @@ public class Stations {
 		/** Codes are compared lower-case; the console may send "Dien-Khanh". */
 		public NewStation {
 			code = (code != null) ? code.strip().toLowerCase(Locale.ROOT) : null;
-			areaCode = (areaCode != null) ? areaCode.strip() : null;
+			areaCode = normalizeArea(areaCode);
 		}
 
 	}

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One entry of a station's feed: an item or a program sent to the station.
  *
- * @param deliveryId the delivery row this entry stands for (the station's id for it)
+ * @param entryId the entry's id, used in the feed's ids and script links
+ * @param deliveryId the delivery log row this entry stands for
  * @param contentId the content item or program id
  * @param kind ITEM or PROGRAM
  * @param title what the console calls it
@@ -13,6 +14,6 @@ import java.time.Instant;
  * @param seconds estimated reading time at the station's pace
  * @param publishedAt when it was sent to the station
  */
-record FeedEntry(long deliveryId, long contentId, String kind, String title, String script, int seconds,
+record FeedEntry(long entryId, Long deliveryId, long contentId, String kind, String title, String script, int seconds,
 		Instant publishedAt) {
 }

@@ -114,8 +114,12 @@ final class RadioFeedWriter {
 			item.put("title", entry.title());
 			item.put("content_text", entry.script());
 			item.put("date_published", entry.publishedAt().toString());
-			item.put("_loa", Map.of("deliveryId", entry.deliveryId(), "contentId", entry.contentId(), "kind",
-					entry.kind(), "seconds", entry.seconds()));
+			Map<String, Object> loa = new LinkedHashMap<>();
+			loa.put("deliveryId", entry.deliveryId());
+			loa.put("contentId", entry.contentId());
+			loa.put("kind", entry.kind());
+			loa.put("seconds", entry.seconds());
+			item.put("_loa", loa);
 			items.add(item);
 		}
 		feed.put("items", items);
@@ -127,11 +131,11 @@ final class RadioFeedWriter {
 	}
 
 	static String scriptUrl(String baseUrl, FeedStation station, FeedEntry entry) {
-		return baseUrl + "/feeds/radio/" + station.code() + "/scripts/" + entry.deliveryId() + ".txt";
+		return baseUrl + "/feeds/radio/" + station.code() + "/scripts/" + entry.entryId() + ".txt";
 	}
 
 	private static String entryId(FeedStation station, FeedEntry entry) {
-		return "urn:loa:radio:" + station.code() + ":" + entry.deliveryId();
+		return "urn:loa:radio:" + station.code() + ":" + entry.entryId();
 	}
 
 	private static List<Element> durationMarkup(FeedEntry entry) {

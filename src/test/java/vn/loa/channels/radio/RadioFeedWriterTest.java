@@ -35,9 +35,9 @@ class RadioFeedWriterTest {
 	private final Instant updated = Instant.parse("2026-11-24T02:00:00Z");
 
 	private final List<FeedEntry> entries = List.of(
-			new FeedEntry(12, 7, "PROGRAM", "Chuyên mục cải cách hành chính tháng 11",
+			new FeedEntry(12, 112L, 7, "PROGRAM", "Chuyên mục cải cách hành chính tháng 11",
 					"Kính thưa quý vị. Ủy ban nhân dân tỉnh thông báo...", 720, Instant.parse("2026-11-24T01:30:00Z")),
-			new FeedEntry(11, 5, "ITEM", "Nộp hồ sơ trực tuyến & nhận kết quả <tại nhà>",
+			new FeedEntry(11, 111L, 5, "ITEM", "Nộp hồ sơ trực tuyến & nhận kết quả <tại nhà>",
 					"Tỷ lệ hồ sơ trực tuyến đạt tám mươi mốt phẩy năm phần trăm.", 15,
 					Instant.parse("2026-11-23T08:00:00Z")));
 
@@ -133,6 +133,7 @@ class RadioFeedWriterTest {
 		assertThat(first.get("id").asString()).isEqualTo("urn:loa:radio:dien-khanh:12");
 		assertThat(first.get("content_text").asString()).startsWith("Kính thưa");
 		assertThat(first.get("_loa").get("seconds").asInt()).isEqualTo(720);
+		assertThat(first.get("_loa").get("deliveryId").asLong()).isEqualTo(112);
 		assertThat(first.get("date_published").asString()).isEqualTo("2026-11-24T01:30:00Z");
 	}
 
