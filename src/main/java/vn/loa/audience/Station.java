@@ -17,9 +17,20 @@ import java.time.Instant;
 public record Station(long id, String code, String name, StationLevel level, String areaCode, int wordsPerMinute,
 		Instant createdAt) {
 
-	/** Whether a publication targeted at {@code area} reaches this station. */
+	/**
+	 * Whether a publication targeted at {@code area} reaches this station: a path matches
+	 * as a prefix ({@code 56} and {@code 56.568} reach {@code 56.568.22345}); a single
+	 * unit code matches at any level, since national unit codes are unique across levels
+	 * (content items name their areas by unit code alone).
+	 */
 	public boolean inArea(String area) {
-		return this.areaCode.equals(area) || this.areaCode.startsWith(area + ".");
+		if (area == null || area.isEmpty()) {
+			return false;
+		}
+		if (this.areaCode.equals(area) || this.areaCode.startsWith(area + ".")) {
+			return true;
+		}
+		return area.indexOf('.') < 0 && java.util.Arrays.asList(this.areaCode.split("\\.")).contains(area);
 	}
 
 }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import vn.loa.audience.Stations.UnknownStationException;
 /** Admins' API for radio station accounts and their tokens. */
 @RestController
 @RequestMapping(path = "/api/v1/stations", produces = "application/json")
+@PreAuthorize("hasRole('ADMIN')")
 class StationController {
 
 	private final Stations stations;

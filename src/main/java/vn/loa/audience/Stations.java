@@ -44,9 +44,9 @@ public class Stations {
 
 	private final SecureRandom random = new SecureRandom();
 
-	public Stations(JdbcClient jdbc, Optional<Clock> clock) {
+	Stations(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	@Transactional

@@ -32,9 +32,19 @@ public class RadioScriptWriter {
 
 	private final int defaultWordsPerMinute;
 
-	public RadioScriptWriter(RadioScriptProperties properties) {
-		this.abbreviations = new AbbreviationDictionary(properties.abbreviations());
-		this.defaultWordsPerMinute = properties.wordsPerMinute();
+	RadioScriptWriter(RadioScriptProperties properties, RenderingProperties templates) {
+		this((properties.abbreviations() != null) ? properties.abbreviations()
+				: templates.dir().resolve("radio").resolve("abbreviations.tsv"), properties.wordsPerMinute());
+	}
+
+	/**
+	 * A writer outside Spring (tests, tools).
+	 * @param abbreviations the abbreviation dictionary file
+	 * @param defaultWordsPerMinute the pace when none is given
+	 */
+	public RadioScriptWriter(java.nio.file.Path abbreviations, int defaultWordsPerMinute) {
+		this.abbreviations = new AbbreviationDictionary(abbreviations);
+		this.defaultWordsPerMinute = defaultWordsPerMinute;
 	}
 
 	public int defaultWordsPerMinute() {

@@ -81,7 +81,7 @@ class RadioScriptPreviewControllerTest {
 	}
 
 	@TestConfiguration
-	@EnableConfigurationProperties(RadioScriptProperties.class)
+	@EnableConfigurationProperties({ RadioScriptProperties.class, RenderingProperties.class })
 	@Import(RadioScriptWriter.class)
 	static class Config {
 

@@ -28,7 +28,7 @@ class RadioScriptWriterTest {
 	void setUp() throws IOException {
 		this.dictionary = this.dir.resolve("abbreviations.tsv");
 		Files.copy(Path.of("templates/radio/abbreviations.tsv"), this.dictionary);
-		this.writer = new RadioScriptWriter(new RadioScriptProperties(this.dictionary, 180));
+		this.writer = new RadioScriptWriter(this.dictionary, 180);
 	}
 
 	private String script(String markdown) {
@@ -65,7 +65,7 @@ class RadioScriptWriterTest {
 
 	@Test
 	void missingDictionaryLeavesAbbreviationsAsWritten() {
-		RadioScriptWriter bare = new RadioScriptWriter(new RadioScriptProperties(this.dir.resolve("none.tsv"), 180));
+		RadioScriptWriter bare = new RadioScriptWriter(this.dir.resolve("none.tsv"), 180);
 		assertThat(bare.write("UBND tỉnh").text()).isEqualTo("UBND tỉnh");
 	}
 

@@ -20,11 +20,11 @@ final class ProgramAssembler {
 
 	private final RadioScriptWriter writer;
 
-	private final RadioTemplates templates;
+	private final ProgramTemplates templates;
 
 	private final int toleranceSeconds;
 
-	ProgramAssembler(RadioScriptWriter writer, RadioTemplates templates, int toleranceSeconds) {
+	ProgramAssembler(RadioScriptWriter writer, ProgramTemplates templates, int toleranceSeconds) {
 		this.writer = writer;
 		this.templates = templates;
 		this.toleranceSeconds = toleranceSeconds;
@@ -34,41 +34,57 @@ final class ProgramAssembler {
 			LocalDate airDate) {
 		List<Part> parts = new ArrayList<>(items.size() + 2);
 		Map<String, Object> frame = Map.of("title", title, "date", DATE.format(airDate), "count", items.size());
-		parts.add(part("INTRO", null, title, this.templates.programIntro(frame), wordsPerMinute));
+		parts.add(part("INTRO", null, title, this.templates.render("program-intro.md", frame), wordsPerMinute));
 		for (ProgramSource item : items) {
-			String markdown = this.templates.item(Map.of("title", item.title(), "body", item.markdown()));
+			String markdown = this.templates.render("program-item.md",
+					Map.of("title", item.title(), "body", item.markdown()));
 			parts.add(part("ITEM", item.contentId(), item.title(), markdown, wordsPerMinute));
 		}
-		parts.add(part("OUTRO", null, title, this.templates.programOutro(frame), wordsPerMinute));
+		parts.add(part("OUTRO", null, title, this.templates.render("program-outro.md", frame), wordsPerMinute));
 		StringBuilder script = new StringBuilder();
+		StringBuilder markdown = new StringBuilder();
 		int words = 0;
 		for (Part part : parts) {
 			if (!script.isEmpty()) {
 				script.append("\n\n");
+				markdown.append("\n\n");
 			}
 			script.append(part.script());
+			markdown.append(part.markdown());
 			words += part.words();
 		}
 		// Seconds from the whole program's words, so rounding up each part does not add
 		// up.
 		int seconds = RadioScriptWriter.readingSeconds(words, wordsPerMinute);
-		return new AssembledProgram(title, script.toString(), parts, seconds, targetSeconds,
+		return new AssembledProgram(title, markdown.toString(), script.toString(), parts, seconds, targetSeconds,
 				Timing.of(seconds, targetSeconds, this.toleranceSeconds));
 	}
 
 	private Part part(String kind, Long contentId, String title, String markdown, int wordsPerMinute) {
 		RadioScript script = this.writer.write(markdown, wordsPerMinute);
-		return new Part(kind, contentId, title, script.text(), script.words(), script.seconds());
+		return new Part(kind, contentId, title, markdown, script.text(), script.words(), script.seconds());
+	}
+
+	/** The radio templates a program is made of, by name. */
+	@FunctionalInterface
+	interface ProgramTemplates {
+
+		String render(String name, Map<String, Object> model);
+
 	}
 
 	record ProgramSource(long contentId, String title, String markdown) {
 	}
 
-	record Part(String kind, Long contentId, String title, String script, int words, int seconds) {
+	record Part(String kind, Long contentId, String title, String markdown, String script, int words, int seconds) {
 	}
 
-	record AssembledProgram(String title, String script, List<Part> parts, int seconds, int targetSeconds,
-			Timing timing) {
+	/**
+	 * @param markdown the program as written (intro, items, outro), what is published
+	 * @param script the program as read aloud
+	 */
+	record AssembledProgram(String title, String markdown, String script, List<Part> parts, int seconds,
+			int targetSeconds, Timing timing) {
 	}
 
 	/**

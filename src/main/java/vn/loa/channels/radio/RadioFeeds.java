@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loa.audience.Station;
+import vn.loa.common.LoaProperties;
 import vn.loa.channels.radio.RadioFeedStore.FeedState;
 import vn.loa.channels.radio.RadioFeedStore.Receipt;
 import vn.loa.channels.radio.RadioFeedWriter.FeedStation;
@@ -45,17 +46,20 @@ class RadioFeeds {
 
 	private final RadioChannelProperties properties;
 
+	private final LoaProperties loa;
+
 	private final Clock clock;
 
 	/** Rendered feeds by station and format, each valid for one version stamp. */
 	private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-	RadioFeeds(RadioFeedStore store, DeliveryReceipts receipts, RadioChannelProperties properties,
-			Optional<Clock> clock) {
+	RadioFeeds(RadioFeedStore store, DeliveryReceipts receipts, RadioChannelProperties properties, LoaProperties loa,
+			Clock clock) {
 		this.store = store;
 		this.receipts = receipts;
 		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.loa = loa;
+		this.clock = clock;
 	}
 
 	FeedState state(Station station) {
@@ -71,7 +75,7 @@ class RadioFeeds {
 		}
 		List<FeedEntry> entries = this.store.newest(station.id(), this.properties.feedSize());
 		FeedStation feedStation = new FeedStation(station.code(), station.name());
-		String baseUrl = this.properties.publicBaseUrl();
+		String baseUrl = this.loa.publicUrl("");
 		String body = switch (format) {
 			case RSS -> this.writer.rss(feedStation, entries, baseUrl, state.updatedAt());
 			case ATOM -> this.writer.atom(feedStation, entries, baseUrl, state.updatedAt());

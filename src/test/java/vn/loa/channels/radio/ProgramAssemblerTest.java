@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.loa.channels.radio.ProgramAssembler.AssembledProgram;
 import vn.loa.channels.radio.ProgramAssembler.ProgramSource;
-import vn.loa.rendering.RadioScriptProperties;
 import vn.loa.rendering.RadioScriptWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgramAssemblerTest {
 
 	private final ProgramAssembler assembler = new ProgramAssembler(
-			new RadioScriptWriter(new RadioScriptProperties(Path.of("templates/radio/abbreviations.tsv"), 180)),
-			new RadioTemplates(Path.of("templates/radio")), 30);
+			new RadioScriptWriter(Path.of("templates/radio/abbreviations.tsv"), 180), ProgramAssemblerTest::template,
+			30);
 
 	private final List<ProgramSource> items = List.of(
 			new ProgramSource(1, "Nộp hồ sơ trực tuyến", "UBND tỉnh khuyến khích nộp hồ sơ qua DVCTT."),
 			new ProgramSource(2, "Đường dây nóng", "Mọi phản ánh về TTHC xin gọi 0262.8552255."));
+
+	/**
+	 * The radio templates as they are in the repository, rendered as Loa renders them.
+	 */
+	static String template(String name, java.util.Map<String, Object> model) {
+		try {
+			String source = java.nio.file.Files.readString(Path.of("templates/radio", name + ".mustache"));
+			return com.samskivert.mustache.Mustache.compiler().escapeHTML(false).compile(source).execute(model);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
 
 	@Test
 	void assemblesIntroItemsInOrderAndOutro() {
@@ -51,8 +63,8 @@ class ProgramAssemblerTest {
 		assertThat(shortProgram.timing().message()).startsWith("Ngắn hơn thời lượng mục tiêu 1");
 
 		ProgramAssembler strict = new ProgramAssembler(
-				new RadioScriptWriter(new RadioScriptProperties(Path.of("templates/radio/abbreviations.tsv"), 180)),
-				new RadioTemplates(Path.of("templates/radio")), 5);
+				new RadioScriptWriter(Path.of("templates/radio/abbreviations.tsv"), 180),
+				ProgramAssemblerTest::template, 5);
 		AssembledProgram longProgram = strict.assemble("Chuyên mục", this.items, 10, 180, LocalDate.of(2026, 11, 24));
 		assertThat(longProgram.timing().verdict()).isEqualTo("OVER");
 		assertThat(longProgram.timing().differenceSeconds()).isEqualTo(longProgram.seconds() - 10);
