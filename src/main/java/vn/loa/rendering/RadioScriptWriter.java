@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ public class RadioScriptWriter {
 
 	private final int defaultWordsPerMinute;
 
+	@Autowired
 	RadioScriptWriter(RadioScriptProperties properties, RenderingProperties templates) {
 		this((properties.abbreviations() != null) ? properties.abbreviations()
 				: templates.dir().resolve("radio").resolve("abbreviations.tsv"), properties.wordsPerMinute());

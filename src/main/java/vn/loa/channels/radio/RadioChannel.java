@@ -71,7 +71,7 @@ class RadioChannel {
 	IntegrationFlow radio(RadioPublisher publisher) {
 		return flow -> flow
 			.handle(ChannelDispatch.class, (dispatch, headers) -> publisher.publish(dispatch),
-					e -> e.id("radioPublisher").advice(new DeliveryFailureAdvice(PROVIDER)))
+					e -> e.id("radioFeedWriter").advice(new DeliveryFailureAdvice(PROVIDER)))
 			.splitWith((s) -> s.id("radioOutcomeSplitter"))
 			.channel(DeliveryLogFlow.OUTCOMES);
 	}
