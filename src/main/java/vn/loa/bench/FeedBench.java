@@ -131,7 +131,6 @@ class FeedBench implements Benchmark {
 				throw new IllegalStateException("The feed has " + count + " of " + items + " items after 120 s");
 			}
 			// Publications dispatch asynchronously; poll gently.
-			Thread.onSpinWait();
 			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
 		}
 	}

@@ -33,6 +33,13 @@ final class StaticNginx implements AutoCloseable {
 		Path dir = Files.createTempDirectory("loa-nginx-");
 		Path root = Files.createDirectories(dir.resolve("root"));
 		Files.write(root.resolve(fileName), body);
+		// nginx workers run as an unprivileged user: they must be able to read the file.
+		java.util.Set<java.nio.file.attribute.PosixFilePermission> open = java.nio.file.attribute.PosixFilePermissions
+			.fromString("rwxr-xr-x");
+		Files.setPosixFilePermissions(dir, open);
+		Files.setPosixFilePermissions(root, open);
+		Files.setPosixFilePermissions(root.resolve(fileName),
+				java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
 		int port = freePort();
 		String config = """
 				daemon off;

@@ -57,8 +57,11 @@ class RadioFeedController {
 		FeedState state = this.feeds.state(account);
 		Format feedFormat = Format.valueOf(format.toUpperCase(Locale.ROOT));
 		String etag = "\"" + account.id() + "-" + state.version() + "-" + format + "\"";
-		// A pull is a pull whether or not the station already had this version.
-		this.feeds.pulled(account, state);
+		// A pull is a pull whether or not the station already had this version; when the
+		// stamp says everything was marked already, not even a transaction is opened.
+		if (state.pulledVersion() < state.version()) {
+			this.feeds.pulled(account, state);
+		}
 		if (webRequest.checkNotModified(etag, state.updatedAt().toEpochMilli())) {
 			return null;
 		}
