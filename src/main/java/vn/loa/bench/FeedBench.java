@@ -73,6 +73,9 @@ class FeedBench implements Benchmark {
 					201);
 		}
 		String feedUrl = base + "/feeds/radio/" + code + ".rss";
+		awaitFeed(feedUrl, token, items);
+		// Fetched again once every item is in: the first complete answer may have been
+		// rendered while the last entry was being written, under the previous stamp.
 		HttpResponse<byte[]> feed = awaitFeed(feedUrl, token, items);
 		byte[] body = feed.body();
 		String etag = feed.headers().firstValue("ETag").orElseThrow();

@@ -55,6 +55,32 @@ final class AbbreviationDictionary {
 			matcher.appendReplacement(out, Matcher.quoteReplacement(current.entries.get(matcher.group(1))));
 		}
 		matcher.appendTail(out);
+		return dropRepeatedGloss(out.toString());
+	}
+
+	private static final Pattern GLOSS = Pattern.compile(" ?\\(([^()]{2,120})\\)");
+
+	/**
+	 * Documents introduce an abbreviation as "thủ tục hành chính (TTHC)"; expanded, that
+	 * would be read twice, so a parenthesis repeating the words just before it is
+	 * dropped.
+	 */
+	static String dropRepeatedGloss(String text) {
+		Matcher matcher = GLOSS.matcher(text);
+		StringBuilder out = new StringBuilder(text.length());
+		int last = 0;
+		while (matcher.find()) {
+			String before = text.substring(0, matcher.start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
+			String inner = matcher.group(1).strip().toLowerCase(java.util.Locale.ROOT);
+			if (!inner.isEmpty() && before.endsWith(inner)) {
+				out.append(text, last, matcher.start());
+				last = matcher.end();
+			}
+		}
+		if (last == 0) {
+			return text;
+		}
+		out.append(text, last, text.length());
 		return out.toString();
 	}
 

@@ -51,6 +51,13 @@ class RadioScriptWriterTest {
 	}
 
 	@Test
+	void doesNotReadAnAbbreviationTwiceWhereTheTextIntroducesIt() {
+		assertThat(script("Niêm yết thủ tục hành chính (TTHC) và hướng dẫn CBCCVC (cán bộ, công chức, viên chức)."))
+			.isEqualTo("Niêm yết thủ tục hành chính và hướng dẫn cán bộ, công chức, viên chức.");
+		assertThat(script("Ủy ban (cơ quan hành chính) họp.")).isEqualTo("Ủy ban (cơ quan hành chính) họp.");
+	}
+
+	@Test
 	void picksUpAbbreviationsAdminsAddWhileRunning() throws IOException {
 		assertThat(script("Kết quả PAPI và VNeID.")).doesNotContain("định danh");
 		Files.writeString(this.dictionary, "VNeID\tứng dụng định danh điện tử\n", StandardCharsets.UTF_8,

@@ -50,6 +50,10 @@ class RadioFeeds {
 
 	private final Clock clock;
 
+	private final Map<Long, CachedState> states = new ConcurrentHashMap<>();
+
+	private final long stampTtlNanos;
+
 	/** Rendered feeds by station and format, each valid for one version stamp. */
 	private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
@@ -60,10 +64,29 @@ class RadioFeeds {
 		this.properties = properties;
 		this.loa = loa;
 		this.clock = clock;
+		this.stampTtlNanos = properties.stampTtl().toNanos();
 	}
 
+	/**
+	 * The station's version stamp, read from the database at most once per
+	 * {@code stamp-ttl}: a station polling every minute cannot tell, and under load the
+	 * feed path then costs one indexed look-up (the token). This instance forgets a stamp
+	 * as soon as it changes one; other instances see the change within the TTL.
+	 */
 	FeedState state(Station station) {
-		return this.store.state(station.id());
+		long now = System.nanoTime();
+		CachedState cached = this.states.get(station.id());
+		if (cached != null && now - cached.readAt < this.stampTtlNanos) {
+			return cached.state;
+		}
+		FeedState state = this.store.state(station.id());
+		this.states.put(station.id(), new CachedState(state, now));
+		return state;
+	}
+
+	/** Called when a station's feed changed (after the change is committed). */
+	void forget(long stationId) {
+		this.states.remove(stationId);
 	}
 
 	/** The feed's bytes for this version stamp, rendered only if not already cached. */
@@ -103,6 +126,7 @@ class RadioFeeds {
 		}
 		Instant now = this.clock.instant();
 		List<Long> deliveries = this.store.markPulled(station.id(), state.version(), now);
+		forget(station.id());
 		if (!deliveries.isEmpty()) {
 			this.receipts.pulled(deliveries, now);
 		}
@@ -127,6 +151,9 @@ class RadioFeeds {
 	}
 
 	private record Rendered(long version, byte[] body) {
+	}
+
+	private record CachedState(FeedState state, long readAt) {
 	}
 
 }

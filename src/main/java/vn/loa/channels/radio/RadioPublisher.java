@@ -32,6 +32,8 @@ class RadioPublisher {
 
 	private final RadioPrograms programs;
 
+	private final RadioFeeds feedCache;
+
 	private final LoaProperties loa;
 
 	private final TransactionTemplate transactions;
@@ -39,7 +41,8 @@ class RadioPublisher {
 	private final java.time.Clock clock;
 
 	RadioPublisher(Stations stations, DeliveryLog deliveries, RadioFeedStore feeds, RadioPrograms programs,
-			LoaProperties loa, TransactionTemplate transactions, java.time.Clock clock) {
+			RadioFeeds feedCache, LoaProperties loa, TransactionTemplate transactions, java.time.Clock clock) {
+		this.feedCache = feedCache;
 		this.stations = stations;
 		this.deliveries = deliveries;
 		this.feeds = feeds;
@@ -79,6 +82,7 @@ class RadioPublisher {
 						this.loa.publicUrl("/feeds/radio/" + station.code() + "/scripts/" + entry + ".txt"), template));
 			});
 			outcome.ifPresent(outcomes::add);
+			this.feedCache.forget(station.id());
 		}
 		return outcomes;
 	}
