@@ -77,6 +77,9 @@ class StationController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setTitle(ex.conflict() ? "Station already exists" : "Invalid station");
 		problem.setProperty("field", ex.field());
+		// Also in the shape the rest of the API uses for invalid input.
+		problem.setProperty("errors",
+				java.util.List.of(java.util.Map.of("field", ex.field(), "message", ex.getMessage())));
 		return ResponseEntity.status(status).body(problem);
 	}
 

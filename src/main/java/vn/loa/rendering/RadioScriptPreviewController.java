@@ -59,6 +59,8 @@ class RadioScriptPreviewController {
 		problem.setTitle("Invalid script preview request");
 		problem.setType(URI.create("https://loa.vn/problems/invalid-request"));
 		problem.setProperty("field", field);
+		// Also in the shape the rest of the API uses for invalid input.
+		problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", detail)));
 		return ResponseEntity.badRequest().body(problem);
 	}
 

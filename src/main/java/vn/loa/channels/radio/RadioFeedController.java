@@ -152,6 +152,8 @@ class RadioFeedController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		problem.setProperty("field", field);
+		// Also in the shape the rest of the API uses for invalid input.
+		problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", detail)));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
