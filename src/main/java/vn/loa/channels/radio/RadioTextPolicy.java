@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.loa.content.ContentVersion;
 import vn.loa.rendering.ChannelTextPolicy;
 import vn.loa.rendering.RadioScript;
 import vn.loa.rendering.RadioScriptWriter;
@@ -38,6 +39,17 @@ class RadioTextPolicy implements ChannelTextPolicy {
 		int words = RadioScriptWriter.countWords(text);
 		return Map.of("words", words, "wordsPerMinute", pace, "readSeconds",
 				RadioScriptWriter.readingSeconds(words, pace));
+	}
+
+	/**
+	 * The program templates' own variables ({@code date}, {@code count}), with sample
+	 * values so that previews and the templates health check can render them; a program
+	 * fills in the real ones.
+	 */
+	@Override
+	public Map<String, Object> variables(ContentVersion content) {
+		return Map.of("date", java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy")
+			.format(java.time.LocalDate.now(vn.loa.common.LoaClock.ZONE)), "count", 1);
 	}
 
 	RadioScript script(String markdown, int wordsPerMinute) {
