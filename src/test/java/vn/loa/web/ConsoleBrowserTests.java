@@ -110,6 +110,9 @@ class ConsoleBrowserTests {
 		assertThat(sms.getText()).startsWith("SMS: 1 tin").contains("UCS");
 		type(By.id("body"), "Từ tháng 10, bộ phận một cửa cấp huyện **tiếp nhận hồ sơ đất đai** qua bưu điện.\n\n"
 				+ "Người dân không phải đi lại nhiều lần.");
+		// the live read-aloud time under the body, from POST /api/v1/radio/script-preview
+		WebElement radio = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body-radio")));
+		assertThat(radio.getText()).startsWith("Đọc trên loa: khoảng").contains(" từ)");
 		type(By.id("topic"), "dich-vu-cong");
 		click(By.cssSelector("input[name='audiences'][value='CITIZENS_AND_BUSINESSES']"));
 		type(By.id("areas"), "56");
