@@ -122,6 +122,7 @@ class ConsoleBrowserTests {
 		assertThat(titleError.getText()).isEqualTo("Không được để trống.");
 		assertThat(browser.findElement(By.id("title")).getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(browser.findElement(By.id("summary")).getAttribute("value")).startsWith("Người dân nộp hồ sơ");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-sms")));
 		screenshot("console-content-form.png");
 
 		type(By.id("title"), title);
