@@ -118,9 +118,12 @@ public record SmsProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * rate)
 	 * @param pollInterval how often the worker looks for runnable jobs
 	 * @param paced false only for the benchmark, which measures the unpaced pipeline
+	 * @param lease how long a node holds a job without renewing it (renewed every batch);
+	 * when a node dies, another resumes the job after this
 	 */
 	public record BroadcastSettings(@DefaultValue("500") int batchSize, @DefaultValue("8") int senders,
-			@DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean paced) {
+			@DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean paced,
+			@DefaultValue("1m") Duration lease) {
 
 	}
 

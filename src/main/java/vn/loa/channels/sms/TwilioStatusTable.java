@@ -33,6 +33,11 @@ final class TwilioStatusTable {
 			Map.entry("undelivered", SmsStatus.TEMPORARY_FAILURE), Map.entry("failed", SmsStatus.PERMANENT_FAILURE),
 			Map.entry("canceled", SmsStatus.PERMANENT_FAILURE));
 
+	private static final Map<String, String> DELIVERY_ERRORS = Map.of("30001", "Queue overflow", "30002",
+			"Account suspended", "30003", "Unreachable destination handset", "30004", "Message blocked", "30005",
+			"Unknown destination handset", "30006", "Landline or unreachable carrier", "30007",
+			"Message filtered by the carrier", "30008", "Unknown error", "30032", "Toll-free number not verified");
+
 	private TwilioStatusTable() {
 	}
 
@@ -82,6 +87,14 @@ final class TwilioStatusTable {
 			}
 		}
 		return status;
+	}
+
+	/** Twilio's name for a delivery error code from a callback, for the delivery log. */
+	static String describe(String errorCode) {
+		if (errorCode == null || errorCode.isBlank()) {
+			return null;
+		}
+		return "Twilio " + errorCode + ": " + DELIVERY_ERRORS.getOrDefault(errorCode.trim(), "delivery failed");
 	}
 
 }

@@ -137,7 +137,7 @@ class TwilioSingleRequestTests {
 				new SmsProperties.RetrySettings(5, Duration.ofMillis(10), 2, Duration.ofSeconds(1)),
 				new SmsProperties.HttpSettings(Duration.ofSeconds(2),
 						(readTimeout != null) ? readTimeout : Duration.ofSeconds(5), 8),
-				new SmsProperties.BroadcastSettings(100, 4, Duration.ofMillis(200), true),
+				new SmsProperties.BroadcastSettings(100, 4, Duration.ofMillis(200), true, Duration.ofMinutes(1)),
 				new SmsProperties.SimulatorSettings(0, Duration.ZERO, 0, 0, 0, List.of(), List.of(), true,
 						Duration.ofMillis(50), 20, 1000));
 	}
