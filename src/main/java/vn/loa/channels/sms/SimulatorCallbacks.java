@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryStatus;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -62,7 +63,7 @@ final class SimulatorCallbacks implements AutoCloseable {
 			for (int i = 0; i + 1 < statusAndCodes.length; i += 2) {
 				Map<String, String> params = new LinkedHashMap<>(common);
 				params.put("MessageStatus", statusAndCodes[i]);
-				params.put("SmsStatus", statusAndCodes[i]);
+				params.put("DeliveryStatus", statusAndCodes[i]);
 				if (statusAndCodes[i + 1] != null) {
 					params.put("ErrorCode", statusAndCodes[i + 1]);
 				}

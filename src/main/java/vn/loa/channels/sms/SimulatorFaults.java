@@ -34,6 +34,12 @@ final class SimulatorFaults {
 
 	private final Map<String, Scripted> scripted = new ConcurrentHashMap<>();
 
+	private volatile double enforcedRate;
+
+	private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong rejectedForRate = new java.util.concurrent.atomic.AtomicLong();
+
 	private record Scripted(Fault fault, AtomicInteger remaining) {
 
 	}
@@ -67,6 +73,42 @@ final class SimulatorFaults {
 			return Fault.SERVER_ERROR;
 		}
 		return (roll < shares) ? Fault.INVALID_NUMBER : Fault.NONE;
+	}
+
+	/**
+	 * Answers 429 like Twilio when a sender goes over {@code perSecond} (a token bucket
+	 * holding one second of messages); 0 switches it off.
+	 */
+	void enforceRate(double perSecond) {
+		this.enforcedRate = perSecond;
+		this.buckets.clear();
+		this.rejectedForRate.set(0);
+	}
+
+	boolean overRate(String sender) {
+		double rate = this.enforcedRate;
+		if (rate <= 0) {
+			return false;
+		}
+		long capacity = (long) (rate * 1_000_000);
+		// {last refill nanos, tokens in millionths}, starting full
+		long[] bucket = this.buckets.computeIfAbsent(sender, (key) -> new long[] { System.nanoTime(), capacity });
+		synchronized (bucket) {
+			long now = System.nanoTime();
+			long refill = (long) ((now - bucket[0]) / 1_000_000_000.0 * rate * 1_000_000);
+			bucket[1] = Math.min(capacity, bucket[1] + refill);
+			bucket[0] = now;
+			if (bucket[1] >= 1_000_000) {
+				bucket[1] -= 1_000_000;
+				return false;
+			}
+		}
+		this.rejectedForRate.incrementAndGet();
+		return true;
+	}
+
+	long rejectedForRate() {
+		return this.rejectedForRate.get();
 	}
 
 	boolean undeliverable(String to) {

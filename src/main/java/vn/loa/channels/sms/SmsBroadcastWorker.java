@@ -33,12 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs broadcast jobs. A job streams its segment's subscribers in keyset batches; per
  * batch it (1) writes the rows in bulk and takes the PENDING ones as SENDING in one
- * transaction, (2) sends each through the paced Twilio client, (3) records every answer in
- * bulk and advances the cursor in one transaction. A node that dies after (1) leaves rows
- * in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE "unknown outcome"
- * and never sends them again, because Twilio may have taken them. A node that dies after
- * (3) leaves nothing to repair. Re-reading a batch after a crash finds its rows and sends
- * only those still PENDING, so no recipient gets a second row or a second message.
+ * transaction, (2) sends each through the paced Twilio client, (3) records every answer
+ * in bulk and advances the cursor in one transaction. A node that dies after (1) leaves
+ * rows in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE "unknown
+ * outcome" and never sends them again, because Twilio may have taken them. A node that
+ * dies after (3) leaves nothing to repair. Re-reading a batch after a crash finds its
+ * rows and sends only those still PENDING, so no recipient gets a second row or a second
+ * message.
  *
  * <p>
  * 429 answers wait in TEMPORARY_FAILURE and are retried with backoff once the cursor has
@@ -120,6 +121,11 @@ class SmsBroadcastWorker implements DisposableBean {
 	 * another node holds it. Returns whether this node ran it.
 	 */
 	boolean run(long jobId) {
+		return run(jobId, this.properties.broadcast().paced() ? this.pacer : null);
+	}
+
+	/** Runs a job with the given pacer, or unpaced (the benchmark only) when null. */
+	boolean run(long jobId, SmsPacer pacing) {
 		Duration lease = this.properties.broadcast().lease();
 		if (!this.broadcasts.lease(jobId, this.node, lease)) {
 			return false;
@@ -131,7 +137,8 @@ class SmsBroadcastWorker implements DisposableBean {
 			}
 			int unknown = this.deliveries.failUnknownOutcomes(job.publicationId());
 			if (unknown > 0) {
-				log.warn("Broadcast {} resumed: {} messages of a stopped run have an unknown outcome and are not re-sent",
+				log.warn(
+						"Broadcast {} resumed: {} messages of a stopped run have an unknown outcome and are not re-sent",
 						jobId, unknown);
 			}
 			this.broadcasts.markRunning(jobId);
@@ -150,10 +157,10 @@ class SmsBroadcastWorker implements DisposableBean {
 				List<Recipient> batch = this.subscribers.nextBatch(job.segment(), job.cursor(),
 						this.properties.broadcast().batchSize());
 				if (!batch.isEmpty()) {
-					runBatch(job, batch);
+					runBatch(job, batch, pacing);
 				}
 				else {
-					Instant next = retry(job);
+					Instant next = retry(job, pacing);
 					if (next == null) {
 						this.broadcasts.finish(jobId);
 						log.info("Broadcast {} of publication {} finished after {} batches", jobId, job.publicationId(),
@@ -183,7 +190,7 @@ class SmsBroadcastWorker implements DisposableBean {
 		}
 	}
 
-	private void runBatch(SmsBroadcasts.Job job, List<Recipient> batch) {
+	private void runBatch(SmsBroadcasts.Job job, List<Recipient> batch, SmsPacer pacing) {
 		List<String> reachable = batch.stream().filter((r) -> !r.optedOut()).map(Recipient::phone).toList();
 		List<SmsDeliveries.Claimed> claimed = this.transactions.execute((status) -> {
 			this.deliveries.insertBatch(job.publicationId(), batch, job.templateVersion());
@@ -192,7 +199,7 @@ class SmsBroadcastWorker implements DisposableBean {
 		checkpoint("claimed", job.id());
 		Map<String, Recipient> byPhone = new HashMap<>();
 		batch.forEach((recipient) -> byPhone.put(recipient.phone(), recipient));
-		List<SmsDeliveries.Result> results = send(job, claimed, byPhone);
+		List<SmsDeliveries.Result> results = send(job, claimed, byPhone, pacing);
 		checkpoint("sent", job.id());
 		long cursor = batch.get(batch.size() - 1).subscriberId();
 		this.transactions.executeWithoutResult((status) -> {
@@ -204,7 +211,7 @@ class SmsBroadcastWorker implements DisposableBean {
 	}
 
 	/** Sends the due 429 retries; returns when to look again, or null when none wait. */
-	private Instant retry(SmsBroadcasts.Job job) {
+	private Instant retry(SmsBroadcasts.Job job, SmsPacer pacing) {
 		List<SmsDeliveries.Retry> waiting = this.deliveries.waitingRetries(job.publicationId(),
 				this.properties.broadcast().batchSize());
 		if (waiting.isEmpty()) {
@@ -233,7 +240,7 @@ class SmsBroadcastWorker implements DisposableBean {
 		if (!due.isEmpty()) {
 			List<SmsDeliveries.Claimed> claimed = this.transactions
 				.execute((status) -> this.deliveries.claimRetries(due));
-			List<SmsDeliveries.Result> results = send(job, claimed, Map.of());
+			List<SmsDeliveries.Result> results = send(job, claimed, Map.of(), pacing);
 			this.transactions.executeWithoutResult((status) -> this.deliveries.record(results));
 			applyEarlyReceipts();
 		}
@@ -241,14 +248,14 @@ class SmsBroadcastWorker implements DisposableBean {
 	}
 
 	private List<SmsDeliveries.Result> send(SmsBroadcasts.Job job, List<SmsDeliveries.Claimed> claimed,
-			Map<String, Recipient> recipients) {
+			Map<String, Recipient> recipients, SmsPacer pacing) {
 		boolean personal = job.body().contains("%{");
 		int segments = Math.max(1, SmsText.analyze(job.body(), true).parts());
 		List<Future<SmsDeliveries.Result>> futures = new ArrayList<>(claimed.size());
 		for (SmsDeliveries.Claimed row : claimed) {
 			String body = personal ? personalise(job.body(), row.phone(), recipients.get(row.phone())) : job.body();
 			int parts = personal ? Math.max(1, SmsText.analyze(body, true).parts()) : segments;
-			futures.add(this.senders.submit(() -> sendOne(row, body, parts)));
+			futures.add(this.senders.submit(() -> sendOne(row, body, parts, pacing)));
 		}
 		List<SmsDeliveries.Result> results = new ArrayList<>(futures.size());
 		for (Future<SmsDeliveries.Result> future : futures) {
@@ -266,10 +273,10 @@ class SmsBroadcastWorker implements DisposableBean {
 		return results;
 	}
 
-	private SmsDeliveries.Result sendOne(SmsDeliveries.Claimed row, String body, int segments)
+	private SmsDeliveries.Result sendOne(SmsDeliveries.Claimed row, String body, int segments, SmsPacer pacing)
 			throws InterruptedException {
-		if (this.properties.broadcast().paced()) {
-			this.pacer.acquire(this.client.sender(), segments);
+		if (pacing != null) {
+			pacing.acquire(this.client.sender(), segments);
 		}
 		TwilioSmsClient.Result result = this.client.send(row.phone(), body);
 		if (result.accepted()) {

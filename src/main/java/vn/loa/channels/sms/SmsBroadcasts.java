@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The durable broadcast jobs ({@code sms_broadcast}): one row per publication and segment,
- * with the keyset cursor and a lease so that one node at a time runs a job.
+ * The durable broadcast jobs ({@code sms_broadcast}): one row per publication and
+ * segment, with the keyset cursor and a lease so that one node at a time runs a job.
  */
 @Repository
 class SmsBroadcasts {
@@ -45,8 +45,8 @@ class SmsBroadcasts {
 	}
 
 	/**
-	 * Creates the job for a dispatch, once: a repeated dispatch of the same publication and
-	 * target finds the job it made before.
+	 * Creates the job for a dispatch, once: a repeated dispatch of the same publication
+	 * and target finds the job it made before.
 	 */
 	long enqueue(long publicationId, String target, SegmentSpec segment, String body, String templateVersion,
 			boolean urgent, Instant notBefore) {
@@ -71,14 +71,16 @@ class SmsBroadcasts {
 	/** Takes or renews the lease; false when another node holds it. */
 	boolean lease(long id, String node, java.time.Duration duration) {
 		Timestamp now = now();
-		return this.jdbc.update("update sms_broadcast set locked_by = ?, locked_until = ?, updated_at = ? "
-				+ "where id = ? and (locked_until is null or locked_until < ? or locked_by = ?)", node,
-				Timestamp.from(now.toInstant().plus(duration)), now, id, now, node) == 1;
+		return this.jdbc.update(
+				"update sms_broadcast set locked_by = ?, locked_until = ?, updated_at = ? "
+						+ "where id = ? and (locked_until is null or locked_until < ? or locked_by = ?)",
+				node, Timestamp.from(now.toInstant().plus(duration)), now, id, now, node) == 1;
 	}
 
 	void release(long id, String node) {
-		this.jdbc.update("update sms_broadcast set locked_by = null, locked_until = null where id = ? and locked_by = ?",
-				id, node);
+		this.jdbc.update(
+				"update sms_broadcast set locked_by = null, locked_until = null where id = ? and locked_by = ?", id,
+				node);
 	}
 
 	Optional<Job> find(long id) {
@@ -129,8 +131,7 @@ class SmsBroadcasts {
 
 	private static Job job(ResultSet rs, int row) throws SQLException {
 		String prefixes = rs.getString("area_prefixes");
-		List<String> areas = (prefixes == null || prefixes.isBlank()) ? List.of()
-				: Arrays.asList(prefixes.split(","));
+		List<String> areas = (prefixes == null || prefixes.isBlank()) ? List.of() : Arrays.asList(prefixes.split(","));
 		return new Job(rs.getLong("id"), rs.getLong("publication_id"), rs.getString("target"),
 				new SegmentSpec(areas, rs.getString("topic")), rs.getString("body"), rs.getString("template_version"),
 				rs.getBoolean("urgent"), State.valueOf(rs.getString("state")), rs.getLong("cursor_subscriber_id"),

@@ -1,10 +1,13 @@
 package vn.loa.channels.sms;
 
+import javax.sql.DataSource;
+
 import com.twilio.http.TwilioRestClient;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires the SMS channel: the real Twilio SDK client, the pacer and, in sandbox mode, the
@@ -45,6 +48,14 @@ class SmsConfiguration {
 		@Bean
 		SimulatorFaults simulatorFaults(SmsProperties properties) {
 			return new SimulatorFaults(properties.simulator());
+		}
+
+		@Bean
+		SmsBroadcastBenchmark smsBroadcastBenchmark(DataSource dataSource, JdbcTemplate jdbc, SmsBroadcasts broadcasts,
+				SmsBroadcastWorker worker, TwilioSmsClient client, SimulatorInbox inbox, SimulatorFaults faults,
+				SmsProperties properties) {
+			return new SmsBroadcastBenchmark(
+					new BroadcastBenchmark(dataSource, jdbc, broadcasts, worker, client, inbox, faults, properties));
 		}
 
 		@Bean

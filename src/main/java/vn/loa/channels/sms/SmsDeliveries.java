@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Bulk reads and writes of a broadcast's rows in the delivery log: one statement batch per
- * recipient batch instead of one transaction per message. Every update names the statuses
- * it may move a row from, as the delivery log's state machine does, so nothing moves a row
- * backwards.
+ * Bulk reads and writes of a broadcast's rows in the delivery log: one statement batch
+ * per recipient batch instead of one transaction per message. Every update names the
+ * statuses it may move a row from, as the delivery log's state machine does, so nothing
+ * moves a row backwards.
  */
 @Repository
 class SmsDeliveries {
@@ -75,9 +75,8 @@ class SmsDeliveries {
 		for (Recipient recipient : recipients) {
 			boolean skipped = recipient.optedOut();
 			rows.add(new Object[] { publicationId, CHANNEL, recipient.phone(), skipped ? "SKIPPED" : "PENDING",
-					PROVIDER, skipped ? OPTED_OUT : null,
-					skipped ? "Người nhận đã từ chối nhận tin (opted out)" : null, templateVersion, now, now,
-					skipped ? now : null, publicationId, CHANNEL, recipient.phone() });
+					PROVIDER, skipped ? OPTED_OUT : null, skipped ? "Người nhận đã từ chối nhận tin (opted out)" : null,
+					templateVersion, now, now, skipped ? now : null, publicationId, CHANNEL, recipient.phone() });
 		}
 		this.jdbc.batchUpdate("insert into delivery (publication_id, channel, target, status, attempts, provider, "
 				+ "error_code, error_message, template_version, created_at, updated_at, completed_at) "
@@ -110,8 +109,7 @@ class SmsDeliveries {
 		return this.jdbc.query(
 				"select id, target, attempts, updated_at from delivery where publication_id = ? and channel = ? "
 						+ "and status = 'TEMPORARY_FAILURE' and error_code = ? order by id fetch first ? rows only",
-				(rs, n) -> new Retry(rs.getLong(1), rs.getString(2), rs.getInt(3),
-						rs.getTimestamp(4).toInstant()),
+				(rs, n) -> new Retry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()),
 				publicationId, CHANNEL, Integer.toString(TwilioStatusTable.TOO_MANY_REQUESTS), limit);
 	}
 
@@ -127,8 +125,9 @@ class SmsDeliveries {
 	/** 429s that used up their attempts end as TECHNICAL_FAILURE (retries exhausted). */
 	void exhaust(List<Retry> retries) {
 		Timestamp now = now();
-		this.jdbc.batchUpdate("update delivery set status = 'TECHNICAL_FAILURE', error_message = ?, updated_at = ?, "
-				+ "completed_at = ? where id = ? and status = 'TEMPORARY_FAILURE'",
+		this.jdbc.batchUpdate(
+				"update delivery set status = 'TECHNICAL_FAILURE', error_message = ?, updated_at = ?, "
+						+ "completed_at = ? where id = ? and status = 'TEMPORARY_FAILURE'",
 				retries.stream()
 					.map((retry) -> new Object[] {
 							"Twilio 429 (Too Many Requests) sau " + retry.attempts() + " lần gửi: hết lượt thử lại",
@@ -141,13 +140,12 @@ class SmsDeliveries {
 			return rows;
 		}
 		Timestamp now = now();
-		int[][] counts = this.jdbc.batchUpdate(
-				"update delivery set status = 'SENDING', attempts = attempts + 1, updated_at = ? where id = ? "
-						+ "and status = '" + from + "'",
-				rows, 1000, (ps, row) -> {
-					ps.setTimestamp(1, now);
-					ps.setLong(2, row.id());
-				});
+		int[][] counts = this.jdbc
+			.batchUpdate("update delivery set status = 'SENDING', attempts = attempts + 1, updated_at = ? where id = ? "
+					+ "and status = '" + from + "'", rows, 1000, (ps, row) -> {
+						ps.setTimestamp(1, now);
+						ps.setLong(2, row.id());
+					});
 		List<Claimed> claimed = new ArrayList<>(rows.size());
 		int i = 0;
 		for (int[] batch : counts) {
@@ -173,8 +171,8 @@ class SmsDeliveries {
 			}
 			else {
 				boolean isFinal = DeliveryStatus.FINAL.contains(result.status());
-				failed.add(new Object[] { result.status().name(), result.errorCode(),
-						truncate(result.errorMessage()), now, isFinal ? now : null, result.id() });
+				failed.add(new Object[] { result.status().name(), result.errorCode(), truncate(result.errorMessage()),
+						now, isFinal ? now : null, result.id() });
 			}
 		}
 		if (!sent.isEmpty()) {
@@ -197,8 +195,9 @@ class SmsDeliveries {
 	}
 
 	void keepEarlyReceipt(String sid, DeliveryStatus status, String errorCode) {
-		this.jdbc.update("insert into sms_early_receipt (message_sid, status, error_code, received_at) "
-				+ "values (?, ?, ?, ?)", sid, status.name(), errorCode, now());
+		this.jdbc.update(
+				"insert into sms_early_receipt (message_sid, status, error_code, received_at) " + "values (?, ?, ?, ?)",
+				sid, status.name(), errorCode, now());
 	}
 
 	/** Receipts kept because they came before their SID was stored, oldest first. */

@@ -92,6 +92,9 @@ class TwilioSimulator {
 		if (body == null || body.isEmpty()) {
 			return error(HttpStatus.BAD_REQUEST, 21602, "Message body is required.");
 		}
+		if (this.faults.overRate((service != null && !service.isBlank()) ? service : from)) {
+			return error(HttpStatus.TOO_MANY_REQUESTS, 20429, "Too Many Requests");
+		}
 		switch (E164.matcher(to).matches() ? this.faults.next(to) : SimulatorFaults.Fault.INVALID_NUMBER) {
 			case TOO_MANY_REQUESTS:
 				return error(HttpStatus.TOO_MANY_REQUESTS, 20429, "Too Many Requests");

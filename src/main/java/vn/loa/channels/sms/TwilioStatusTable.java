@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryStatus;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,13 @@ final class TwilioStatusTable {
 	 */
 	private static final Set<Integer> PERMANENT_DELIVERY_CODES = Set.of(30004, 30005, 30006, 30007, 30032);
 
-	private static final Map<String, SmsStatus> CALLBACK_STATUS = Map.ofEntries(Map.entry("accepted", SmsStatus.SENT),
-			Map.entry("scheduled", SmsStatus.SENT), Map.entry("queued", SmsStatus.SENT),
-			Map.entry("sending", SmsStatus.SENT), Map.entry("sent", SmsStatus.SENT),
-			Map.entry("delivered", SmsStatus.DELIVERED), Map.entry("read", SmsStatus.DELIVERED),
-			Map.entry("undelivered", SmsStatus.TEMPORARY_FAILURE), Map.entry("failed", SmsStatus.PERMANENT_FAILURE),
-			Map.entry("canceled", SmsStatus.PERMANENT_FAILURE));
+	private static final Map<String, DeliveryStatus> CALLBACK_STATUS = Map.ofEntries(
+			Map.entry("accepted", DeliveryStatus.SENT), Map.entry("scheduled", DeliveryStatus.SENT),
+			Map.entry("queued", DeliveryStatus.SENT), Map.entry("sending", DeliveryStatus.SENT),
+			Map.entry("sent", DeliveryStatus.SENT), Map.entry("delivered", DeliveryStatus.DELIVERED),
+			Map.entry("read", DeliveryStatus.DELIVERED), Map.entry("undelivered", DeliveryStatus.TEMPORARY_FAILURE),
+			Map.entry("failed", DeliveryStatus.PERMANENT_FAILURE),
+			Map.entry("canceled", DeliveryStatus.PERMANENT_FAILURE));
 
 	private static final Map<String, String> DELIVERY_ERRORS = Map.of("30001", "Queue overflow", "30002",
 			"Account suspended", "30003", "Unreachable destination handset", "30004", "Message blocked", "30005",
@@ -42,7 +44,7 @@ final class TwilioStatusTable {
 	}
 
 	/** What a failed send means and whether Loa may send the same message again. */
-	record Verdict(SmsStatus status, boolean retryLater, String code, String message) {
+	record Verdict(DeliveryStatus status, boolean retryLater, String code, String message) {
 
 	}
 
@@ -51,35 +53,35 @@ final class TwilioStatusTable {
 		Integer http = ex.getStatusCode();
 		String codeText = (code != null) ? code.toString() : (http != null) ? "HTTP_" + http : "IO";
 		if ((code != null && code == TOO_MANY_REQUESTS) || (http != null && http == 429)) {
-			return new Verdict(SmsStatus.TEMPORARY_FAILURE, true, codeText, ex.getMessage());
+			return new Verdict(DeliveryStatus.TEMPORARY_FAILURE, true, codeText, ex.getMessage());
 		}
 		if (code != null && PERMANENT_CODES.contains(code)) {
-			return new Verdict(SmsStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
+			return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
 		}
 		if (http == null || http >= 500 || ex.getCause() instanceof IOException) {
 			// A POST that failed with 5xx or timed out may still have been taken by
 			// Twilio:
 			// sending it again could give the citizen the same SMS twice, so it is not
 			// retried; the row says TECHNICAL_FAILURE for an officer to judge.
-			return new Verdict(SmsStatus.TECHNICAL_FAILURE, false, codeText, ex.getMessage());
+			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, codeText, ex.getMessage());
 		}
 		// Any other 4xx is a request Twilio refuses as written; resending cannot fix it.
-		return new Verdict(SmsStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
+		return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
 	}
 
 	/**
 	 * The status a callback moves a row to, or {@code null} for statuses Loa does not
 	 * know (new ones may appear at any time and are ignored).
 	 */
-	static SmsStatus callbackStatus(String messageStatus, String errorCode) {
+	static DeliveryStatus callbackStatus(String messageStatus, String errorCode) {
 		if (messageStatus == null) {
 			return null;
 		}
-		SmsStatus status = CALLBACK_STATUS.get(messageStatus.toLowerCase(Locale.ROOT));
-		if (status == SmsStatus.TEMPORARY_FAILURE && errorCode != null && !errorCode.isBlank()) {
+		DeliveryStatus status = CALLBACK_STATUS.get(messageStatus.toLowerCase(Locale.ROOT));
+		if (status == DeliveryStatus.TEMPORARY_FAILURE && errorCode != null && !errorCode.isBlank()) {
 			try {
 				if (PERMANENT_DELIVERY_CODES.contains(Integer.parseInt(errorCode.trim()))) {
-					return SmsStatus.PERMANENT_FAILURE;
+					return DeliveryStatus.PERMANENT_FAILURE;
 				}
 			}
 			catch (NumberFormatException ex) {

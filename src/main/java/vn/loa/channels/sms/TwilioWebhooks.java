@@ -125,7 +125,9 @@ class TwilioWebhooks {
 		return this.validator.validate(url, form, signature);
 	}
 
-	/** The POST body's parameters only: Twilio signs those, and the query is in the URL. */
+	/**
+	 * The POST body's parameters only: Twilio signs those, and the query is in the URL.
+	 */
 	private static Map<String, String> form(HttpServletRequest request) {
 		Set<String> inQuery = (request.getQueryString() != null)
 				? UriComponentsBuilder.fromUriString("?" + request.getQueryString()).build().getQueryParams().keySet()

@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,9 +121,9 @@ class SimulatorContractTests {
 
 		assertThat(tooMany.failure().code()).isEqualTo("20429");
 		assertThat(tooMany.failure().retryLater()).isTrue();
-		assertThat(serverError.failure().status()).isEqualTo(SmsStatus.TECHNICAL_FAILURE);
+		assertThat(serverError.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
 		assertThat(invalid.failure().code()).isEqualTo("21211");
-		assertThat(invalid.failure().status()).isEqualTo(SmsStatus.PERMANENT_FAILURE);
+		assertThat(invalid.failure().status()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
 		assertThat(later.accepted()).isTrue();
 		assertThat(this.inbox.receivedBy("+84905000105")).hasSize(1);
 		assertThat(this.inbox.receivedBy("+84905000106")).isEmpty();

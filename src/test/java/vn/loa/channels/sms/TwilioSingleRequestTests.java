@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryStatus;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class TwilioSingleRequestTests {
 
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 		assertThat(result.accepted()).isFalse();
-		assertThat(result.failure().status()).isEqualTo(SmsStatus.TECHNICAL_FAILURE);
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
 		assertThat(result.failure().retryLater()).isFalse();
 	}
 
@@ -61,7 +62,7 @@ class TwilioSingleRequestTests {
 		TwilioSmsClient.Result result = this.client.send("+84905123456", "Thông báo");
 
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-		assertThat(result.failure().status()).isEqualTo(SmsStatus.TECHNICAL_FAILURE);
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
 	}
 
 	@Test
@@ -72,7 +73,7 @@ class TwilioSingleRequestTests {
 		TwilioSmsClient.Result result = this.client.send("+84905123456", "Thông báo");
 
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-		assertThat(result.failure().status()).isEqualTo(SmsStatus.TEMPORARY_FAILURE);
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TEMPORARY_FAILURE);
 		assertThat(result.failure().retryLater()).isTrue();
 		assertThat(result.failure().code()).isEqualTo("20429");
 	}
@@ -84,7 +85,7 @@ class TwilioSingleRequestTests {
 		TwilioSmsClient.Result result = this.client.send("+84905123456", "Thông báo");
 
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-		assertThat(result.failure().status()).isEqualTo(SmsStatus.PERMANENT_FAILURE);
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
 		assertThat(result.failure().retryLater()).isFalse();
 		assertThat(result.failure().code()).isEqualTo("21211");
 	}
@@ -124,7 +125,7 @@ class TwilioSingleRequestTests {
 		TwilioSmsClient.Result result = slow.send("+84905123456", "Thông báo");
 
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-		assertThat(result.failure().status()).isEqualTo(SmsStatus.TECHNICAL_FAILURE);
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
 		assertThat(result.failure().retryLater()).isFalse();
 	}
 
