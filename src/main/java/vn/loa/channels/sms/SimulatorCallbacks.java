@@ -50,9 +50,10 @@ final class SimulatorCallbacks implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
+		// The client keeps its own executor: sharing the scheduler's threads, which block in
+		// send(), would leave none to complete the exchanges.
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
-			.executor(this.scheduler)
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 	}
