@@ -1,0 +1,25 @@
+package vn.loa.common;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every module shares.
+ *
+ * @param dataDir where Loa keeps files (the embedded database, uploaded images)
+ * @param publicBaseUrl the address citizens and providers reach Loa at, used for links
+ * and webhook callback URLs
+ */
+@ConfigurationProperties("loa")
+public record LoaProperties(@DefaultValue("./data") Path dataDir,
+		@DefaultValue("http://localhost:8080") String publicBaseUrl) {
+
+	public String publicUrl(String path) {
+		String base = this.publicBaseUrl.endsWith("/")
+				? this.publicBaseUrl.substring(0, this.publicBaseUrl.length() - 1) : this.publicBaseUrl;
+		return base + path;
+	}
+
+}

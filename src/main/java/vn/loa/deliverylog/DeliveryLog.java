@@ -1,0 +1,326 @@
+package vn.loa.deliverylog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the delivery log. Rows are unique per (publication, channel, target),
+ * so a repeated dispatch finds the row it made before instead of sending again; every
+ * status change is guarded by the state machine in the UPDATE itself, so concurrent or
+ * late receipts cannot move a row backwards.
+ */
+@Service
+public class DeliveryLog {
+
+	static final String COLUMNS = "id, publication_id, channel, target, status, attempts, provider, "
+			+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
+			+ "updated_at, sent_at, completed_at";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final Clock clock;
+
+	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes a delivery for sending: creates its row as SENDING, or moves a PENDING row to
+	 * SENDING. Empty when the delivery was already taken, so the caller must not send it.
+	 */
+	@Transactional
+	public Optional<Long> claim(long publicationId, String channel, String target, String provider,
+			String templateVersion) {
+		Timestamp now = now();
+		int moved = this.jdbc
+			.sql("update delivery set status = 'SENDING', attempts = attempts + 1, provider = :provider, "
+					+ "template_version = :template, updated_at = :now where publication_id = :pub and "
+					+ "channel = :channel and target = :target and status in ('PENDING', 'TEMPORARY_FAILURE')")
+			.param("provider", provider)
+			.param("template", templateVersion)
+			.param("now", now)
+			.param("pub", publicationId)
+			.param("channel", channel)
+			.param("target", target)
+			.update();
+		if (moved == 0) {
+			try {
+				this.jdbc
+					.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
+							+ "template_version, created_at, updated_at) values (:pub, :channel, :target, "
+							+ "'SENDING', 1, :provider, :template, :now, :now)")
+					.param("pub", publicationId)
+					.param("channel", channel)
+					.param("target", target)
+					.param("provider", provider)
+					.param("template", templateVersion)
+					.param("now", now)
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				return Optional.empty();
+			}
+		}
+		return find(publicationId, channel, target).map(Delivery::id);
+	}
+
+	/** Records a channel's outcome on the row of its key, if the state machine allows. */
+	@Transactional
+	public boolean record(DeliveryOutcome outcome) {
+		Timestamp now = now();
+		int updated = this.jdbc
+			.sql("update delivery set status = :status, provider = coalesce(:provider, provider), "
+					+ "provider_reference = coalesce(:ref, provider_reference), "
+					+ "provider_url = coalesce(:url, provider_url), error_code = :code, error_message = :message, "
+					+ "template_version = coalesce(:template, template_version), updated_at = :now, "
+					+ "sent_at = case when :sent then coalesce(sent_at, :now) else sent_at end, "
+					+ "completed_at = case when :final then :now else completed_at end "
+					+ "where publication_id = :pub and channel = :channel and target = :target and status in ("
+					+ inList(DeliveryStatus.predecessorsOf(outcome.status())) + ")")
+			.param("status", outcome.status().name())
+			.param("provider", outcome.provider())
+			.param("ref", outcome.providerReference())
+			.param("url", outcome.providerUrl())
+			.param("code", outcome.errorCode())
+			.param("message", truncate(outcome.errorMessage(), 2000))
+			.param("template", outcome.templateVersion())
+			.param("now", now)
+			.param("sent", outcome.status() == DeliveryStatus.SENT)
+			.param("final", DeliveryStatus.FINAL.contains(outcome.status()))
+			.param("pub", outcome.publicationId())
+			.param("channel", outcome.channel())
+			.param("target", outcome.target())
+			.update();
+		if (updated == 0 && find(outcome.publicationId(), outcome.channel(), outcome.target()).isEmpty()) {
+			insert(outcome, now);
+			return true;
+		}
+		return updated > 0;
+	}
+
+	/**
+	 * Moves the row a provider knows by its reference (a receipt or callback). Returns
+	 * false when the row is unknown or already past that status.
+	 */
+	@Transactional
+	public boolean transitionByReference(String provider, String reference, DeliveryStatus status, String errorCode,
+			String errorMessage) {
+		return this.jdbc
+			.sql("update delivery set status = :status, error_code = coalesce(:code, error_code), "
+					+ "error_message = coalesce(:message, error_message), updated_at = :now, "
+					+ "completed_at = case when :final then :now else completed_at end "
+					+ "where provider_reference = :ref and provider = :provider and status in ("
+					+ inList(DeliveryStatus.predecessorsOf(status)) + ")")
+			.param("status", status.name())
+			.param("code", errorCode)
+			.param("message", truncate(errorMessage, 2000))
+			.param("now", now())
+			.param("final", DeliveryStatus.FINAL.contains(status))
+			.param("ref", reference)
+			.param("provider", provider)
+			.update() > 0;
+	}
+
+	/** Moves one row by id (e.g. a station's pull or aired report). */
+	@Transactional
+	public boolean transition(long deliveryId, DeliveryStatus status, String detail) {
+		return this.jdbc
+			.sql("update delivery set status = :status, error_message = coalesce(:detail, error_message), "
+					+ "updated_at = :now, completed_at = case when :final then :now else completed_at end "
+					+ "where id = :id and status in (" + inList(DeliveryStatus.predecessorsOf(status)) + ")")
+			.param("status", status.name())
+			.param("detail", detail)
+			.param("now", now())
+			.param("final", DeliveryStatus.FINAL.contains(status))
+			.param("id", deliveryId)
+			.update() > 0;
+	}
+
+	/**
+	 * Inserts many PENDING rows in one batch, skipping those that exist already (a
+	 * resumed broadcast re-inserts its last batch). Returns how many were new.
+	 */
+	@Transactional
+	public int insertPending(long publicationId, String channel, Collection<String> targets, String provider,
+			String templateVersion) {
+		Timestamp now = now();
+		List<Object[]> rows = new ArrayList<>(targets.size());
+		for (String target : targets) {
+			rows.add(new Object[] { publicationId, channel, target, provider, templateVersion, now, now, publicationId,
+					channel, target });
+		}
+		int[][] counts = this.jdbcTemplate.batchUpdate(
+				"insert into delivery (publication_id, channel, target, status, attempts, provider, template_version, "
+						+ "created_at, updated_at) select ?, ?, ?, 'PENDING', 0, ?, ?, ?, ? where not exists "
+						+ "(select 1 from delivery where publication_id = ? and channel = ? and target = ?)",
+				rows, 1000, (ps, row) -> {
+					for (int i = 0; i < row.length; i++) {
+						ps.setObject(i + 1, row[i]);
+					}
+				});
+		int inserted = 0;
+		for (int[] batch : counts) {
+			for (int c : batch) {
+				inserted += Math.max(c, 0);
+			}
+		}
+		return inserted;
+	}
+
+	public Optional<Delivery> find(long publicationId, String channel, String target) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from delivery where publication_id = :pub and channel = :channel "
+					+ "and target = :target")
+			.param("pub", publicationId)
+			.param("channel", channel)
+			.param("target", target)
+			.query(DeliveryLog::row)
+			.optional();
+	}
+
+	public Optional<Delivery> get(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from delivery where id = :id")
+			.param("id", id)
+			.query(DeliveryLog::row)
+			.optional();
+	}
+
+	/**
+	 * A page of rows in id order, filtered; {@code afterId} is the last id of the
+	 * previous page.
+	 */
+	public List<Delivery> query(DeliveryQuery q) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from delivery where (cast(:pub as bigint) is null or publication_id = :pub) "
+					+ "and (cast(:channel as varchar) is null or channel = :channel) "
+					+ "and (cast(:status as varchar) is null or status = :status) "
+					+ "and (cast(:target as varchar) is null or target = :target) "
+					+ "and id > :after order by id limit :limit")
+			.param("pub", q.publicationId())
+			.param("channel", q.channel())
+			.param("status", (q.status() != null) ? q.status().name() : null)
+			.param("target", q.target())
+			.param("after", q.afterId())
+			.param("limit", q.limit())
+			.query(DeliveryLog::row)
+			.list();
+	}
+
+	/** Counts per channel and status for one publication. */
+	public Map<String, Map<DeliveryStatus, Long>> progress(long publicationId) {
+		Map<String, Map<DeliveryStatus, Long>> progress = new TreeMap<>();
+		this.jdbc
+			.sql("select channel, status, count(*) from delivery where publication_id = :pub "
+					+ "group by channel, status")
+			.param("pub", publicationId)
+			.query(rs -> {
+				progress.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>())
+					.put(DeliveryStatus.valueOf(rs.getString(2)), rs.getLong(3));
+			});
+		return progress;
+	}
+
+	/** Streams the filtered rows as CSV without holding them all in memory. */
+	public void exportCsv(DeliveryQuery q, Writer out) {
+		try {
+			CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.split(", ")).get());
+			long after = 0;
+			while (true) {
+				List<Delivery> page = query(
+						new DeliveryQuery(q.publicationId(), q.channel(), q.status(), q.target(), after, 5000));
+				for (Delivery d : page) {
+					csv.printRecord(d.id(), d.publicationId(), d.channel(), d.target(), d.status(), d.attempts(),
+							d.provider(), d.providerReference(), d.providerUrl(), d.errorCode(), d.errorMessage(),
+							d.templateVersion(), d.createdAt(), d.updatedAt(), d.sentAt(), d.completedAt());
+				}
+				if (page.size() < 5000) {
+					break;
+				}
+				after = page.get(page.size() - 1).id();
+			}
+			csv.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void insert(DeliveryOutcome outcome, Timestamp now) {
+		boolean isFinal = DeliveryStatus.FINAL.contains(outcome.status());
+		this.jdbc
+			.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
+					+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
+					+ "updated_at, sent_at, completed_at) values (:pub, :channel, :target, :status, 1, :provider, "
+					+ ":ref, :url, :code, :message, :template, :now, :now, :sent, :completed)")
+			.param("pub", outcome.publicationId())
+			.param("channel", outcome.channel())
+			.param("target", outcome.target())
+			.param("status", outcome.status().name())
+			.param("provider", outcome.provider())
+			.param("ref", outcome.providerReference())
+			.param("url", outcome.providerUrl())
+			.param("code", outcome.errorCode())
+			.param("message", truncate(outcome.errorMessage(), 2000))
+			.param("template", outcome.templateVersion())
+			.param("now", now)
+			.param("sent", (outcome.status() == DeliveryStatus.SENT) ? now : null)
+			.param("completed", isFinal ? now : null)
+			.update();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
+	}
+
+	static String inList(Collection<DeliveryStatus> statuses) {
+		if (statuses.isEmpty()) {
+			return "''";
+		}
+		return String.join(", ", statuses.stream().map(s -> "'" + s.name() + "'").toList());
+	}
+
+	static String truncate(String s, int max) {
+		return (s == null || s.length() <= max) ? s : s.substring(0, max);
+	}
+
+	static Delivery row(ResultSet rs, int n) throws SQLException {
+		return new Delivery(rs.getLong("id"), rs.getLong("publication_id"), rs.getString("channel"),
+				rs.getString("target"), DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				rs.getString("provider"), rs.getString("provider_reference"), rs.getString("provider_url"),
+				rs.getString("error_code"), rs.getString("error_message"), rs.getString("template_version"),
+				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"),
+				instant(rs, "completed_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp ts = rs.getTimestamp(column);
+		return (ts != null) ? ts.toInstant() : null;
+	}
+
+}

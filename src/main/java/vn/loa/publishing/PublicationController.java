@@ -1,0 +1,100 @@
+package vn.loa.publishing;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.loa.channels.ChannelDescriptor;
+import vn.loa.content.ContentService;
+import vn.loa.rendering.Renderer;
+import vn.loa.rendering.Rendition;
+
+@RestController
+class PublicationController {
+
+	private final PublicationService publications;
+
+	private final ChannelRegistry channels;
+
+	private final ContentService contents;
+
+	private final Renderer renderer;
+
+	PublicationController(PublicationService publications, ChannelRegistry channels, ContentService contents,
+			Renderer renderer) {
+		this.publications = publications;
+		this.channels = channels;
+		this.contents = contents;
+		this.renderer = renderer;
+	}
+
+	@PostMapping("/api/v1/publications")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	ResponseEntity<Publication> create(@Valid @RequestBody PublicationRequest request, Authentication user) {
+		Publication publication = this.publications.create(request, actor(user));
+		return ResponseEntity.created(URI.create("/api/v1/publications/" + publication.id())).body(publication);
+	}
+
+	@GetMapping("/api/v1/publications")
+	List<Publication> list(@RequestParam(required = false) PublicationState state,
+			@RequestParam(required = false) Long contentId, @RequestParam(defaultValue = "50") int limit) {
+		return this.publications.list(state, contentId, limit);
+	}
+
+	@GetMapping("/api/v1/publications/{id}")
+	Publication get(@PathVariable long id) {
+		return this.publications.get(id);
+	}
+
+	@PostMapping("/api/v1/publications/{id}/approve")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	Publication approve(@PathVariable long id, Authentication user) {
+		return this.publications.approve(id, user.getName());
+	}
+
+	@PostMapping("/api/v1/publications/{id}/cancel")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	Publication cancel(@PathVariable long id, Authentication user) {
+		return this.publications.cancel(id, user.getName());
+	}
+
+	@GetMapping("/api/v1/channels")
+	List<Map<String, Object>> channels() {
+		return this.channels.all()
+			.stream()
+			.map(c -> Map.<String, Object>of("id", c.id(), "label", c.label(), "enabled", c.enabled(), "mode", c.mode(),
+					"template", c.template(), "defaultTargets", c.defaultTargets()))
+			.toList();
+	}
+
+	/** The current version of an item as the channel would send it, with its metrics. */
+	@GetMapping("/api/v1/contents/{id}/renditions/{channel}")
+	Rendition rendition(@PathVariable long id, @PathVariable String channel,
+			@RequestParam(required = false) String template, @RequestParam Map<String, String> options) {
+		ChannelDescriptor descriptor = this.channels.find(channel)
+			.orElseThrow(() -> vn.loa.common.Problems.notFound("Channel", channel));
+		var item = this.contents.get(id);
+		return this.renderer.render(this.contents.version(id, item.currentVersion()), channel,
+				(template != null) ? template : descriptor.template(), Map.of(), options);
+	}
+
+	static PublicationService.Actor actor(Authentication user) {
+		boolean approver = user.getAuthorities()
+			.stream()
+			.anyMatch(a -> a.getAuthority().equals("ROLE_APPROVER") || a.getAuthority().equals("ROLE_ADMIN"));
+		return new PublicationService.Actor(user.getName(), approver);
+	}
+
+}

@@ -1,0 +1,49 @@
+package vn.loa.publishing;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Fires due publications. Several Loa nodes may run this; the JDBC lock lets one look at
+ * a time, and each publication is still claimed by a conditional update, so it fires
+ * once.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableAsync
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+class PublicationScheduler {
+
+	private final PublicationDispatcher dispatcher;
+
+	PublicationScheduler(PublicationDispatcher dispatcher) {
+		this.dispatcher = dispatcher;
+	}
+
+	@Scheduled(fixedDelayString = "${loa.publishing.scheduler-interval:5s}",
+			initialDelayString = "${loa.publishing.scheduler-interval:5s}")
+	@SchedulerLock(name = "loa-fire-due-publications", lockAtLeastFor = "PT1S")
+	public void fireDue() {
+		this.dispatcher.fireDue();
+	}
+
+	@Bean
+	static LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
+
+}

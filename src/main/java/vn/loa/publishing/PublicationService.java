@@ -1,0 +1,177 @@
+package vn.loa.publishing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import vn.loa.channels.ChannelDescriptor;
+import vn.loa.common.Problems;
+import vn.loa.content.AuditTrail;
+import vn.loa.content.ContentService;
+import vn.loa.content.ContentVersion;
+import vn.loa.content.ContentWithdrawn;
+import vn.loa.rendering.Renderer;
+
+/**
+ * Creates, approves and cancels publications. A publication made by an editor waits for
+ * an approver other than its creator; one made by an approver is approved by that act.
+ * Every target's rendition is tried when the publication is made, so a template or length
+ * problem is reported now and not at send time.
+ */
+@Service
+public class PublicationService {
+
+	static final String AUDIT_SUBJECT = "publication";
+
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+	private final PublicationRepository repository;
+
+	private final ContentService contents;
+
+	private final Renderer renderer;
+
+	private final ChannelRegistry channels;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PublicationService(PublicationRepository repository, ContentService contents, Renderer renderer,
+			ChannelRegistry channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.contents = contents;
+		this.renderer = renderer;
+		this.channels = channels;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record Actor(String name, boolean approver) {
+	}
+
+	@Transactional
+	public Publication create(PublicationRequest request, Actor actor) {
+		Instant now = this.clock.instant();
+		Instant at = (request.scheduledAt() != null) ? request.scheduledAt().toInstant() : now;
+		if (at.isBefore(now.minus(CLOCK_SKEW))) {
+			throw Problems.invalid("scheduledAt", "is in the past");
+		}
+		if (request.urgent() && !actor.approver()) {
+			throw Problems.invalid("urgent", "only an approver may send in quiet hours");
+		}
+		ContentVersion version = this.contents.publishableVersion(request.contentId());
+		List<Target> targets = expand(request.targets());
+		for (String channel : targets.stream()
+			.map(Target::channel)
+			.collect(Collectors.toCollection(LinkedHashSet::new))) {
+			ChannelDescriptor descriptor = this.channels.find(channel).orElseThrow();
+			this.renderer.render(version, channel, descriptor.template(), Map.of(), request.options());
+		}
+		PublicationState state = actor.approver() ? PublicationState.SCHEDULED : PublicationState.AWAITING_APPROVAL;
+		long id = this.repository.insert(version.contentId(), version.version(), state, at, request.urgent(),
+				request.options(), targets, actor.name(), now, actor.approver() ? actor.name() : null);
+		this.audit.record(AUDIT_SUBJECT, id, "CREATED", actor.name(),
+				"content " + version.contentId() + " v" + version.version() + " at " + at);
+		if (state == PublicationState.SCHEDULED) {
+			this.audit.record(AUDIT_SUBJECT, id, "APPROVED", actor.name(), "approved by its creator, an approver");
+			this.events.publishEvent(new PublicationScheduled(id, at));
+		}
+		return get(id);
+	}
+
+	@Transactional
+	public Publication approve(long id, String approver) {
+		Publication publication = get(id);
+		if (publication.createdBy().equals(approver)) {
+			throw Problems.forbidden("own-publication",
+					"Publication " + id + " was made by " + approver + "; someone else must approve it");
+		}
+		this.contents.publishableVersion(publication.contentId());
+		if (!this.repository.transition(id, PublicationState.AWAITING_APPROVAL, PublicationState.SCHEDULED,
+				"approved_at", approver, this.clock.instant())) {
+			throw Problems.conflict("publication-state",
+					"Publication " + id + " is " + publication.state() + " and cannot be approved");
+		}
+		this.audit.record(AUDIT_SUBJECT, id, "APPROVED", approver, null);
+		this.events.publishEvent(new PublicationScheduled(id, publication.scheduledAt()));
+		return get(id);
+	}
+
+	@Transactional
+	public Publication cancel(long id, String actor) {
+		Publication publication = get(id);
+		boolean cancelled = this.repository.transition(id, PublicationState.AWAITING_APPROVAL,
+				PublicationState.CANCELLED, "cancelled_at", actor, this.clock.instant())
+				|| this.repository.transition(id, PublicationState.SCHEDULED, PublicationState.CANCELLED,
+						"cancelled_at", actor, this.clock.instant());
+		if (!cancelled) {
+			throw Problems.conflict("publication-state",
+					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be cancelled");
+		}
+		this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", actor, null);
+		return get(id);
+	}
+
+	public Publication get(long id) {
+		return this.repository.find(id).orElseThrow(() -> Problems.notFound("Publication", id));
+	}
+
+	public List<Publication> list(PublicationState state, Long contentId, int limit) {
+		return this.repository.list(state, contentId, Math.min(Math.max(limit, 1), 200));
+	}
+
+	@TransactionalEventListener
+	void on(ContentWithdrawn withdrawn) {
+		for (long id : this.repository.pendingFor(withdrawn.contentId())) {
+			Instant now = this.clock.instant();
+			if (this.repository.transition(id, PublicationState.SCHEDULED, PublicationState.CANCELLED, "cancelled_at",
+					withdrawn.actor(), now)
+					|| this.repository.transition(id, PublicationState.AWAITING_APPROVAL, PublicationState.CANCELLED,
+							"cancelled_at", withdrawn.actor(), now)) {
+				this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", withdrawn.actor(), "content withdrawn");
+			}
+		}
+	}
+
+	private List<Target> expand(List<Target> requested) {
+		Set<Target> result = new LinkedHashSet<>();
+		for (int i = 0; i < requested.size(); i++) {
+			Target target = requested.get(i);
+			String field = "targets[" + i + "]";
+			ChannelDescriptor channel = this.channels.find(target.channel())
+				.orElseThrow(() -> Problems.invalid(field + ".channel", "unknown channel '" + target.channel()
+						+ "'; known: " + this.channels.all().stream().map(ChannelDescriptor::id).toList()));
+			if (!channel.enabled()) {
+				throw Problems.invalid(field + ".channel", "channel '" + target.channel() + "' is disabled");
+			}
+			List<String> names = (target.target() == null || target.target().isBlank()) ? channel.defaultTargets()
+					: List.of(target.target().strip());
+			if (names.isEmpty()) {
+				throw Problems.invalid(field + ".target", "channel '" + channel.id() + "' needs a target");
+			}
+			for (String name : names) {
+				channel.rejectTarget(name).ifPresent(reason -> {
+					throw Problems.invalid(field + ".target", reason);
+				});
+				result.add(new Target(channel.id(), name));
+			}
+		}
+		return new ArrayList<>(result);
+	}
+
+}

@@ -1,0 +1,32 @@
+package vn.loa.rendering;
+
+import java.util.Map;
+
+import vn.loa.content.ContentVersion;
+
+/**
+ * What a channel does to rendered text before it is sent, and what it measures of it. A
+ * policy may refuse a rendition (throw a problem naming the field) so that the officer
+ * learns at preview time, not at send time.
+ */
+public interface ChannelTextPolicy {
+
+	String channel();
+
+	/** The text as the channel will send it (e.g. SMS without diacritics). */
+	default String finish(String text, Map<String, String> options) {
+		return text;
+	}
+
+	Map<String, Object> metrics(String text, Map<String, String> options);
+
+	/**
+	 * Variables this channel's templates may use beyond the common ones (e.g. the
+	 * portal's sanitised HTML body). Values given at send time override them, so a
+	 * per-recipient value can have a sample here for previews.
+	 */
+	default Map<String, Object> variables(ContentVersion content) {
+		return Map.of();
+	}
+
+}

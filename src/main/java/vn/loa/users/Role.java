@@ -1,0 +1,7 @@
+package vn.loa.users;
+
+public enum Role {
+
+	EDITOR, APPROVER, ADMIN
+
+}

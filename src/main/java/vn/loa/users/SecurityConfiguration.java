@@ -1,0 +1,107 @@
+package vn.loa.users;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may reach what. The API takes HTTP Basic or a personal token as Bearer and answers
+ * 401 as a problem detail; the console uses form login; the portal, feeds (which check
+ * their own station tokens), provider webhooks (which verify the provider's signature)
+ * and the sandbox simulators are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String[] OPEN = { "/portal", "/portal/**", "/media/**", "/feeds/**", "/webhooks/**",
+			"/sandbox/**", "/2010-04-01/**", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+			"/swagger-ui/**", "/swagger-ui.html", "/login", "/css/**", "/js/**", "/favicon.ico", "/error" };
+
+	private static final String[] MACHINE_POSTS = { "/api/**", "/webhooks/**", "/sandbox/**", "/2010-04-01/**",
+			"/feeds/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain loaSecurity(HttpSecurity http, UserAccounts accounts) throws Exception {
+		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		AuthenticationEntryPoint problem = (request, response, ex) -> {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+						+ "\"detail\":\"Log in with HTTP Basic or send a personal API token as Bearer\"}");
+		};
+		http.authorizeHttpRequests(auth -> auth.requestMatchers(OPEN)
+			.permitAll()
+			.requestMatchers("/", "/console", "/console/**")
+			.authenticated()
+			.requestMatchers("/api/**")
+			.authenticated()
+			.anyRequest()
+			.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(problem))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problem, api))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_POSTS))
+			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/**
+	 * Authenticates {@code Authorization: Bearer loa_…} personal API tokens on the API.
+	 */
+	static final class BearerTokenFilter extends OncePerRequestFilter {
+
+		private final UserAccounts accounts;
+
+		BearerTokenFilter(UserAccounts accounts) {
+			this.accounts = accounts;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader("Authorization");
+			if (header != null && header.startsWith("Bearer loa_")) {
+				this.accounts.userForToken(header.substring("Bearer ".length()).strip())
+					.ifPresent(user -> SecurityContextHolder.getContext()
+						.setAuthentication(
+								UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}
