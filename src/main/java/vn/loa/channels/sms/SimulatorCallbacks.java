@@ -50,7 +50,8 @@ final class SimulatorCallbacks implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		// The client keeps its own executor: sharing the scheduler's threads, which block in
+		// The client keeps its own executor: sharing the scheduler's threads, which block
+		// in
 		// send(), would leave none to complete the exchanges.
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
