@@ -76,12 +76,15 @@ class SmsDeliveries {
 			boolean skipped = recipient.optedOut();
 			rows.add(new Object[] { publicationId, CHANNEL, recipient.phone(), skipped ? "SKIPPED" : "PENDING",
 					PROVIDER, skipped ? OPTED_OUT : null, skipped ? "Người nhận đã từ chối nhận tin (opted out)" : null,
-					templateVersion, now, now, skipped ? now : null, publicationId, CHANNEL, recipient.phone() });
+					templateVersion, now, now, skipped ? now : null });
 		}
+		// ON CONFLICT DO NOTHING (no conflict target, which H2 also accepts) goes
+		// straight to
+		// the unique index; a NOT EXISTS per row let the planner scan the publication's
+		// rows.
 		this.jdbc.batchUpdate("insert into delivery (publication_id, channel, target, status, attempts, provider, "
 				+ "error_code, error_message, template_version, created_at, updated_at, completed_at) "
-				+ "select ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from delivery where "
-				+ "publication_id = ? and channel = ? and target = ?)", rows);
+				+ "values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", rows);
 	}
 
 	/**
