@@ -131,8 +131,9 @@ class SmsBroadcastWorker implements DisposableBean {
 			return false;
 		}
 		try {
-			SmsBroadcasts.Job job = this.broadcasts.find(jobId).orElseThrow();
-			if (job.state() == SmsBroadcasts.State.DONE || job.state() == SmsBroadcasts.State.CANCELLED) {
+			SmsBroadcasts.Job job = this.broadcasts.find(jobId).orElse(null);
+			if (job == null || job.state() == SmsBroadcasts.State.DONE
+					|| job.state() == SmsBroadcasts.State.CANCELLED) {
 				return true;
 			}
 			int unknown = this.deliveries.failUnknownOutcomes(job.publicationId());
@@ -143,8 +144,8 @@ class SmsBroadcastWorker implements DisposableBean {
 			}
 			this.broadcasts.markRunning(jobId);
 			while (true) {
-				job = this.broadcasts.find(jobId).orElseThrow();
-				if (job.state() == SmsBroadcasts.State.CANCELLED) {
+				job = this.broadcasts.find(jobId).orElse(null);
+				if (job == null || job.state() == SmsBroadcasts.State.CANCELLED) {
 					break;
 				}
 				Instant now = this.clock.instant();
