@@ -147,6 +147,22 @@ public class DeliveryLog {
 			.update() > 0;
 	}
 
+	/**
+	 * Rows left SENDING by a crash between the provider call and its outcome: Loa cannot
+	 * know whether the provider took them, so they are not sent again but marked as a
+	 * technical failure with an explanation an officer can act on.
+	 */
+	@Transactional
+	public int expireStaleSending(Instant updatedBefore) {
+		return this.jdbc
+			.sql("update delivery set status = 'TECHNICAL_FAILURE', error_code = 'OUTCOME_UNKNOWN', "
+					+ "error_message = 'Sending was interrupted; check with the provider before sending again', "
+					+ "updated_at = :now, completed_at = :now where status = 'SENDING' and updated_at < :before")
+			.param("now", now())
+			.param("before", Timestamp.from(updatedBefore))
+			.update();
+	}
+
 	/** Moves one row by id (e.g. a station's pull or aired report). */
 	@Transactional
 	public boolean transition(long deliveryId, DeliveryStatus status, String detail) {

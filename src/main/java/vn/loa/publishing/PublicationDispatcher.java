@@ -79,6 +79,14 @@ class PublicationDispatcher {
 		}
 	}
 
+	void expireInterruptedSends() {
+		Instant now = this.clock.instant();
+		int expired = this.deliveries.expireStaleSending(now.minus(this.properties.staleDispatch()));
+		if (expired > 0) {
+			log.warn("{} delivery row(s) were left SENDING by an interruption and are marked OUTCOME_UNKNOWN", expired);
+		}
+	}
+
 	void fireDue() {
 		Instant now = this.clock.instant();
 		for (long id : this.repository.due(now, now.minus(this.properties.staleDispatch()))) {

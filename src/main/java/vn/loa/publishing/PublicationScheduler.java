@@ -38,6 +38,15 @@ class PublicationScheduler {
 		this.dispatcher.fireDue();
 	}
 
+	/**
+	 * Scans the whole log, so it runs rarely; see {@code DeliveryLog#expireStaleSending}.
+	 */
+	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+	@SchedulerLock(name = "loa-expire-interrupted-sends", lockAtLeastFor = "PT10S")
+	public void expireInterruptedSends() {
+		this.dispatcher.expireInterruptedSends();
+	}
+
 	@Bean
 	static LockProvider lockProvider(DataSource dataSource) {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()

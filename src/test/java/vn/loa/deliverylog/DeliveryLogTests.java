@@ -1,0 +1,72 @@
+package vn.loa.deliverylog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class DeliveryLogTests {
+
+	@Autowired
+	DeliveryLog log;
+
+	private final long publication = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+
+	@Test
+	void aDeliveryIsClaimedOnceSoItIsNeverSentTwice() {
+		assertThat(this.log.claim(this.publication, "webhook", "crm", "webhook", "v1")).isPresent();
+		assertThat(this.log.claim(this.publication, "webhook", "crm", "webhook", "v1")).isEmpty();
+		this.log.record(DeliveryOutcome.sent(this.publication, "webhook", "crm", "webhook", "42", null, "v1"));
+		assertThat(this.log.claim(this.publication, "webhook", "crm", "webhook", "v1")).isEmpty();
+		assertThat(this.log.find(this.publication, "webhook", "crm")).hasValueSatisfying(d -> {
+			assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+			assertThat(d.attempts()).isEqualTo(1);
+			assertThat(d.providerReference()).isEqualTo("42");
+			assertThat(d.sentAt()).isNotNull();
+		});
+	}
+
+	@Test
+	void lateOrRepeatedReceiptsNeverMoveARowBackwards() {
+		this.log.claim(this.publication, "sms", "+84905123456", "twilio", "v1");
+		this.log.record(DeliveryOutcome.sent(this.publication, "sms", "+84905123456", "twilio", "SM1", null, "v1"));
+		assertThat(this.log.transitionByReference("twilio", "SM1", DeliveryStatus.DELIVERED, null, null)).isTrue();
+		assertThat(this.log.transitionByReference("twilio", "SM1", DeliveryStatus.DELIVERED, null, null)).isFalse();
+		assertThat(this.log.transitionByReference("twilio", "SM1", DeliveryStatus.SENT, null, null)).isFalse();
+		assertThat(this.log.transitionByReference("twilio", "SM1", DeliveryStatus.PERMANENT_FAILURE, "30003", "x"))
+			.isFalse();
+		assertThat(this.log.find(this.publication, "sms", "+84905123456").orElseThrow().status())
+			.isEqualTo(DeliveryStatus.DELIVERED);
+	}
+
+	@Test
+	void bulkPendingRowsAreInsertedOnceEvenWhenABatchIsRepeated() {
+		List<String> batch = List.of("+84905000001", "+84905000002", "+84905000003");
+		assertThat(this.log.insertPending(this.publication, "sms", batch, "twilio", "v1")).isEqualTo(3);
+		assertThat(this.log.insertPending(this.publication, "sms", List.of("+84905000003", "+84905000004"), "twilio",
+				"v1"))
+			.isEqualTo(1);
+		assertThat(this.log.progress(this.publication).get("sms")).containsEntry(DeliveryStatus.PENDING, 4L);
+	}
+
+	@Test
+	void aSendInterruptedByACrashIsMarkedUnknownNotResent() {
+		this.log.claim(this.publication, "wordpress", "so-noi-vu", "wordpress", "v1");
+		assertThat(this.log.expireStaleSending(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+		assertThat(this.log.find(this.publication, "wordpress", "so-noi-vu")).hasValueSatisfying(d -> {
+			assertThat(d.status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+			assertThat(d.errorCode()).isEqualTo("OUTCOME_UNKNOWN");
+		});
+		assertThat(this.log.claim(this.publication, "wordpress", "so-noi-vu", "wordpress", "v1")).isEmpty();
+	}
+
+}
