@@ -20,7 +20,15 @@ import org.junit.jupiter.api.Test;
 import vn.loa.audience.SegmentSpec;
 import vn.loa.audience.Subscribers;
 
+import com.jayway.jsonpath.JsonPath;
+import vn.loa.rendering.SmsText;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +37,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Broadcasts end to end on the local PostgreSQL: the worker streams a segment through the
@@ -44,6 +57,7 @@ import static org.awaitility.Awaitility.await;
 				"loa.channels.sms.retry.initial-backoff=200ms", "loa.channels.sms.simulator.callback-delay=20ms",
 				"loa.channels.sms.rate-per-second=1000",
 				"loa.channels.sms.public-base-url=https://loa.example.gov.vn" })
+@AutoConfigureMockMvc
 class SmsBroadcastIntegrationTests {
 
 	private static final String BODY = "UBND tỉnh thông báo: từ 01/12 tiếp nhận hồ sơ trực tuyến tại dichvucong.gov.vn";
@@ -77,6 +91,9 @@ class SmsBroadcastIntegrationTests {
 
 	@Autowired
 	Crashes crashes;
+
+	@Autowired
+	MockMvc mvc;
 
 	private String area;
 
@@ -259,6 +276,61 @@ class SmsBroadcastIntegrationTests {
 		assertThat(this.subscribers.isOptedOut(phone)).isFalse();
 	}
 
+	@Test
+	void officerPreviewsAndPublishesToASegmentWithoutDiacritics() throws Exception {
+		String optedOut = this.phones.get(0);
+		this.subscribers.optOut(optedOut, "test");
+		long content = approvedItem("Tiếp nhận hồ sơ trực tuyến " + ThreadLocalRandom.current().nextInt());
+		as("editor", "EDITOR", get("/api/v1/contents/" + content + "/renditions/sms")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.metrics.encoding").value("UCS_2"));
+		as("editor", "EDITOR", get("/api/v1/contents/" + content + "/renditions/sms").param("sms.diacritics", "false"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.metrics.encoding").value("GSM_7"))
+			.andExpect(jsonPath("$.metrics.parts").isNumber())
+			.andExpect(jsonPath("$.metrics.costPerRecipient").isNumber());
+
+		String created = as("approver", "APPROVER",
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"area="
+							+ this.area + "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
+
+		await().atMost(Duration.ofSeconds(40))
+			.untilAsserted(() -> assertThat(statuses(publication)).containsEntry("DELIVERED", 11L)
+				.containsEntry("SKIPPED", 1L));
+		String received = this.inbox.receivedBy(this.phones.get(1)).get(0).body();
+		assertThat(SmsText.isGsm7(received)).isTrue();
+		assertThat(received).contains("Tiep nhan ho so truc tuyen");
+		assertThat(this.inbox.receivedBy(optedOut)).isEmpty();
+		as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/progress")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.sms.DELIVERED").value(11))
+			.andExpect(jsonPath("$.sms.SKIPPED").value(1));
+	}
+
+	private long approvedItem(String title) throws Exception {
+		String json = "{\"title\":\"" + title + "\",\"summary\":\"Không cần đến cơ quan\",\"body\":\"Từ ngày "
+				+ "01/12 người dân có thể **nộp hồ sơ trực tuyến**.\",\"topic\":\"dich-vu-cong\",\"audiences\":"
+				+ "[\"CITIZENS_AND_BUSINESSES\"],\"areas\":[\"56\"]}";
+		String answer = as("editor", "EDITOR",
+				post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
+		as("editor", "EDITOR", post("/api/v1/contents/" + id + "/submit")).andExpect(status().isOk());
+		as("approver", "APPROVER", post("/api/v1/contents/" + id + "/approve")).andExpect(status().isOk());
+		return id;
+	}
+
+	private ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(user(name).roles(role)));
+	}
+
 	private Map<String, String> inbound(String phone, String body) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("MessageSid", "SM" + String.format("%032x", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)));
@@ -325,6 +397,10 @@ class SmsBroadcastIntegrationTests {
 	}
 
 	private Map<String, Long> statuses() {
+		return statuses(this.publication);
+	}
+
+	private Map<String, Long> statuses(long publication) {
 		Map<String, Long> statuses = new LinkedHashMap<>();
 		this.jdbc.query("select status, count(*) from delivery where publication_id = ? group by status", (rs) -> {
 			statuses.put(rs.getString(1), rs.getLong(2));
