@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/loa_smssend",
-				"spring.datasource.username=postgres", "spring.datasource.password=",
-				"loa.channels.sms.mode=sandbox", "loa.channels.sms.broadcast.poll-interval=1h",
-				"loa.channels.sms.rate-per-second=1000", "loa.channels.sms.simulator.callbacks=false" })
+				"spring.datasource.username=postgres", "spring.datasource.password=", "loa.channels.sms.mode=sandbox",
+				"loa.channels.sms.broadcast.poll-interval=1h", "loa.channels.sms.rate-per-second=1000",
+				"loa.channels.sms.simulator.callbacks=false" })
 class QuietHoursBroadcastTests {
 
 	private static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -79,8 +79,8 @@ class QuietHoursBroadcastTests {
 				publication))
 			.isZero();
 
-		long urgent = this.broadcasts.enqueue(publication + 1, "area=" + area, SegmentSpec.of(null, area),
-				"Khan cap", "v1", true, Instant.now());
+		long urgent = this.broadcasts.enqueue(publication + 1, "area=" + area, SegmentSpec.of(null, area), "Khan cap",
+				"v1", true, Instant.now());
 		this.worker.run(urgent);
 
 		assertThat(this.broadcasts.find(urgent).orElseThrow().state()).isEqualTo(SmsBroadcasts.State.DONE);
