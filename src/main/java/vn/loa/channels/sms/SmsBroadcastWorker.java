@@ -313,7 +313,14 @@ class SmsBroadcastWorker implements DisposableBean {
 		for (SmsDeliveries.EarlyReceipt receipt : receipts) {
 			boolean applied = this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, receipt.sid(),
 					receipt.status(), receipt.errorCode(), TwilioStatusTable.describe(receipt.errorCode()));
-			if (applied || this.deliveries.knowsSid(receipt.sid()) || receipt.receivedAt().isBefore(stale)) {
+			if (!applied && this.deliveries.knowsSid(receipt.sid())) {
+				// stored since the first attempt: apply now, or it is already past this
+				// status
+				this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, receipt.sid(), receipt.status(),
+						receipt.errorCode(), TwilioStatusTable.describe(receipt.errorCode()));
+				applied = true;
+			}
+			if (applied || receipt.receivedAt().isBefore(stale)) {
 				done.add(receipt.id());
 			}
 		}

@@ -37,7 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("loa.channels.sms")
 public record SmsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sandbox") Mode mode,
-		@DefaultValue("sms/announcement.txt") String template,
+		@DefaultValue("announcement.txt") String template,
 		@DefaultValue("AC00000000000000000000000000000000") String accountSid, String authToken,
 		String messagingServiceSid, @DefaultValue("LOA") String from,
 		@DefaultValue("http://localhost:8080") URI publicBaseUrl, @DefaultValue("10") double ratePerSecond,

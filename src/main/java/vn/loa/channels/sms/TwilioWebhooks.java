@@ -73,8 +73,15 @@ class TwilioWebhooks {
 		}
 		boolean moved = this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
 				TwilioStatusTable.describe(errorCode));
-		if (!moved && !this.deliveries.knowsSid(sid)) {
-			this.deliveries.keepEarlyReceipt(sid, status, errorCode);
+		if (!moved) {
+			if (!this.deliveries.knowsSid(sid)) {
+				this.deliveries.keepEarlyReceipt(sid, status, errorCode);
+			}
+			else {
+				// The batch may have stored the SID between the two statements above.
+				this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
+						TwilioStatusTable.describe(errorCode));
+			}
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -299,7 +299,7 @@ class SmsBroadcastIntegrationTests {
 			.getContentAsString();
 		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
 
-		await().atMost(Duration.ofSeconds(40))
+		await().atMost(Duration.ofSeconds(120))
 			.untilAsserted(() -> assertThat(statuses(publication)).containsEntry("DELIVERED", 11L)
 				.containsEntry("SKIPPED", 1L));
 		String received = this.inbox.receivedBy(this.phones.get(1)).get(0).body();

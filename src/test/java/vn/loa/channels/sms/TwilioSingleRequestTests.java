@@ -130,7 +130,7 @@ class TwilioSingleRequestTests {
 	}
 
 	static SmsProperties properties(Duration readTimeout) {
-		return new SmsProperties(true, SmsProperties.Mode.SANDBOX, "sms/announcement.txt",
+		return new SmsProperties(true, SmsProperties.Mode.SANDBOX, "announcement.txt",
 				"AC00000000000000000000000000000000", "test-token", "", "LOA", URI.create("http://localhost:8080"), 10,
 				new SmsProperties.QuietHoursSettings(true, LocalTime.of(21, 0), LocalTime.of(7, 0),
 						ZoneId.of("Asia/Ho_Chi_Minh")),
