@@ -131,7 +131,7 @@ class SmsBroadcastIntegrationTests {
 		long job = enqueue();
 
 		awaitDone(job);
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(statuses()).containsEntry("DELIVERED", 10L)
 				.containsEntry("SKIPPED", 1L)
 				.containsEntry("TEMPORARY_FAILURE", 1L));
@@ -155,7 +155,7 @@ class SmsBroadcastIntegrationTests {
 		long job = enqueue();
 
 		awaitDone(job);
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(row(busy)).containsEntry("status", "DELIVERED"));
 		assertThat(row(busy).get("attempts")).isEqualTo(3);
 		assertThat(this.inbox.receivedBy(busy)).hasSize(1);
@@ -181,7 +181,7 @@ class SmsBroadcastIntegrationTests {
 		long job = enqueue(() -> this.crashes.arm("sent"));
 
 		awaitDone(job);
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(statuses()).containsEntry("DELIVERED", 7L).containsEntry("TECHNICAL_FAILURE", 5L));
 		assertThat(this.crashes.fired.get()).isEqualTo(1);
@@ -195,7 +195,7 @@ class SmsBroadcastIntegrationTests {
 		long job = enqueue(() -> this.crashes.arm("recorded"));
 
 		awaitDone(job);
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(statuses()).containsEntry("DELIVERED", 12L));
 		assertThat(this.crashes.fired.get()).isEqualTo(1);
 		assertEachRecipientHasOneRowAndAtMostOneMessage(12);
@@ -206,7 +206,7 @@ class SmsBroadcastIntegrationTests {
 		long job = enqueue(() -> this.crashes.arm("claimed"));
 
 		awaitDone(job);
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(statuses()).containsEntry("DELIVERED", 7L).containsEntry("TECHNICAL_FAILURE", 5L));
 		assertEachRecipientHasOneRowAndAtMostOneMessage(7);
@@ -392,7 +392,7 @@ class SmsBroadcastIntegrationTests {
 	}
 
 	private void awaitDone(long job) {
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(90))
 			.until(() -> this.broadcasts.find(job).orElseThrow().state() == SmsBroadcasts.State.DONE);
 	}
 
