@@ -16,6 +16,8 @@ public final class AreaCodes {
 
 	private static final Pattern LEVEL = Pattern.compile("[A-Z0-9]{1,10}");
 
+	private static final Pattern SEPARATOR = Pattern.compile("\\s*[.\\-/>\\s]\\s*");
+
 	private AreaCodes() {
 	}
 
@@ -30,7 +32,7 @@ public final class AreaCodes {
 		if (code == null || code.isBlank()) {
 			return null;
 		}
-		String[] levels = code.strip().toUpperCase(java.util.Locale.ROOT).split("\\s*[.\\-/>\\s]\\s*");
+		String[] levels = SEPARATOR.split(code.strip().toUpperCase(java.util.Locale.ROOT));
 		if (levels.length > MAX_LEVELS) {
 			throw new IllegalArgumentException("area code '" + code + "' has more than " + MAX_LEVELS + " levels");
 		}

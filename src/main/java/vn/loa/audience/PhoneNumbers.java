@@ -18,6 +18,8 @@ public final class PhoneNumbers {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+	private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile("[+0-9 ().\\-\u00A0]+");
+
 	private PhoneNumbers() {
 	}
 
@@ -39,7 +41,7 @@ public final class PhoneNumbers {
 			return PhoneNumberCheck.rejected("phone number is empty");
 		}
 		String trimmed = input.strip();
-		if (!trimmed.matches("[+0-9 ().\\-\u00A0]+")) {
+		if (!ALLOWED.matcher(trimmed).matches()) {
 			return PhoneNumberCheck.rejected("phone number contains characters other than digits, spaces, + ( ) . -");
 		}
 		PhoneNumber number;

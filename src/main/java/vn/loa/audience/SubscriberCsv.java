@@ -9,10 +9,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -132,7 +134,8 @@ final class SubscriberCsv {
 		}
 		String area;
 		try {
-			area = AreaCodes.normalize(areaCell(record, columns));
+			// Few distinct values repeat over thousands of rows; fold each once.
+			area = parsed.areas.computeIfAbsent(Objects.toString(areaCell(record, columns), ""), AreaCodes::normalize);
 		}
 		catch (IllegalArgumentException ex) {
 			parsed
@@ -141,7 +144,8 @@ final class SubscriberCsv {
 		}
 		Set<String> topics;
 		try {
-			topics = Topics.keys(cell(record, columns, Column.TOPICS));
+			topics = parsed.topics.computeIfAbsent(Objects.toString(cell(record, columns, Column.TOPICS), ""),
+					Topics::keys);
 		}
 		catch (IllegalArgumentException ex) {
 			parsed.reject(new RejectedRow(row, header(parsed, Column.TOPICS), cell(record, columns, Column.TOPICS),
@@ -339,6 +343,10 @@ final class SubscriberCsv {
 		int duplicateCount;
 
 		Map<Column, Integer> columns;
+
+		final Map<String, String> areas = new HashMap<>();
+
+		final Map<String, Set<String>> topics = new HashMap<>();
 
 		final Map<Column, String> columnNames = new java.util.EnumMap<>(Column.class);
 

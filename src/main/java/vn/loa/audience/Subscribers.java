@@ -138,14 +138,24 @@ public class Subscribers {
 				existing(fresh.stream().map((row) -> row.phone).toList())
 					.forEach((phone, subscriber) -> ids.put(phone, subscriber.id));
 			}
-			List<Object[]> topics = new ArrayList<>();
-			for (ImportRow row : chunk) {
+			List<Object[]> freshTopics = new ArrayList<>();
+			for (ImportRow row : fresh) {
+				long id = ids.get(row.phone);
 				for (String topic : row.topics) {
-					long id = ids.get(row.phone);
-					topics.add(new Object[] { topic, id, topic, id });
+					freshTopics.add(new Object[] { topic, id });
 				}
 			}
-			addTopics(topics);
+			if (!freshTopics.isEmpty()) {
+				this.jdbc.batchUpdate("insert into subscriber_topic (topic, subscriber_id) values (?, ?)", freshTopics);
+			}
+			List<Object[]> knownTopics = new ArrayList<>();
+			for (ImportRow row : known) {
+				long id = ids.get(row.phone);
+				for (String topic : row.topics) {
+					knownTopics.add(new Object[] { topic, id, topic, id });
+				}
+			}
+			addTopics(knownTopics);
 		}
 		return new int[] { created, updated, optedOutKept };
 	}
@@ -164,27 +174,49 @@ public class Subscribers {
 	 * subscribers are included, flagged.
 	 */
 	public List<Recipient> nextBatch(SegmentSpec spec, long afterSubscriberId, int limit) {
+		BatchQuery query = batchQuery(spec, afterSubscriberId, limit);
+		return this.jdbc.query(query.sql(), RECIPIENT, query.args().toArray());
+	}
+
+	/**
+	 * Hands the recipients of a segment to {@code consumer} batch by batch, starting
+	 * after {@code afterSubscriberId} (0 for the beginning), so a job can resume from the
+	 * last id it checkpointed.
+	 * @return the last subscriber id handed over, or {@code afterSubscriberId} if none
+	 */
+	public long streamRecipients(SegmentSpec spec, long afterSubscriberId, int batchSize,
+			java.util.function.Consumer<List<Recipient>> consumer) {
+		long after = afterSubscriberId;
+		List<Recipient> batch = nextBatch(spec, after, batchSize);
+		while (!batch.isEmpty()) {
+			consumer.accept(batch);
+			after = batch.get(batch.size() - 1).subscriberId();
+			batch = (batch.size() < batchSize) ? List.of() : nextBatch(spec, after, batchSize);
+		}
+		return after;
+	}
+
+	static BatchQuery batchQuery(SegmentSpec spec, long afterSubscriberId, int limit) {
 		if (limit < 1 || limit > MAX_BATCH) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH);
 		}
 		List<Object> args = new ArrayList<>();
-		String sql;
 		if (spec.areaPrefixes().size() <= 1) {
-			sql = branch(spec, spec.areaPrefixes().isEmpty() ? null : spec.areaPrefixes().get(0), afterSubscriberId,
-					limit, args);
+			String prefix = spec.areaPrefixes().isEmpty() ? null : spec.areaPrefixes().get(0);
+			return new BatchQuery(branch(spec, prefix, afterSubscriberId, limit, args), args);
 		}
-		else {
-			// One ordered, limited branch per area so each uses its (area, id) index.
-			StringBuilder union = new StringBuilder("select * from (");
-			for (int i = 0; i < spec.areaPrefixes().size(); i++) {
-				union.append((i > 0) ? " union all (" : "(")
-					.append(branch(spec, spec.areaPrefixes().get(i), afterSubscriberId, limit, args))
-					.append(')');
-			}
-			sql = union.append(") r order by r.id fetch first ? rows only").toString();
-			args.add(limit);
+		// One ordered, limited branch per area so each uses its (area, id) index.
+		StringBuilder union = new StringBuilder("select * from (");
+		for (int i = 0; i < spec.areaPrefixes().size(); i++) {
+			union.append((i > 0) ? " union all (" : "(")
+				.append(branch(spec, spec.areaPrefixes().get(i), afterSubscriberId, limit, args))
+				.append(')');
 		}
-		return this.jdbc.query(sql, RECIPIENT, args.toArray());
+		args.add(limit);
+		return new BatchQuery(union.append(") r order by r.id fetch first ? rows only").toString(), args);
+	}
+
+	record BatchQuery(String sql, List<Object> args) {
 	}
 
 	private static String branch(SegmentSpec spec, String prefix, long after, int limit, List<Object> args) {

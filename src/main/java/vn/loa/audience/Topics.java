@@ -13,6 +13,8 @@ public final class Topics {
 	/** Longest topic key stored. */
 	public static final int MAX_LENGTH = 50;
 
+	private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[;,|]");
+
 	private Topics() {
 	}
 
@@ -35,7 +37,7 @@ public final class Topics {
 	static Set<String> keys(String list) {
 		Set<String> keys = new LinkedHashSet<>();
 		if (list != null) {
-			for (String topic : list.split("[;,|]")) {
+			for (String topic : LIST_SEPARATOR.split(list)) {
 				String key = key(topic);
 				if (key != null) {
 					keys.add(key);

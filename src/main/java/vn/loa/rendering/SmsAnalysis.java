@@ -12,10 +12,4 @@ package vn.loa.rendering;
  * @param charactersLeft units still free in the last part before another part is needed
  */
 public record SmsAnalysis(String text, SmsEncoding encoding, int characters, int parts, int charactersLeft) {
-
-	/** Whether the body fits in one SMS part. */
-	public boolean singlePart() {
-		return this.parts <= 1;
-	}
-
 }
