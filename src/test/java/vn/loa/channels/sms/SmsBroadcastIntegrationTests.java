@@ -404,7 +404,7 @@ class SmsBroadcastIntegrationTests {
 		Map<String, Long> statuses = new LinkedHashMap<>();
 		this.jdbc.query("select status, count(*) from delivery where publication_id = ? group by status", (rs) -> {
 			statuses.put(rs.getString(1), rs.getLong(2));
-		}, this.publication);
+		}, publication);
 		return statuses;
 	}
 
