@@ -88,10 +88,11 @@ class DemoData implements ApplicationRunner {
 				"Kết quả khảo sát cho thấy 81,5% người dân hài lòng với sự phục vụ của cơ quan hành chính nhà nước.",
 				"cai-cach-hanh-chinh", List.of(Audience.CITIZENS_AND_BUSINESSES), List.of("56"), List.of(), List.of()),
 				"editor");
-		this.publications.create(
-				new PublicationRequest(online.id(), List.of(new Target("portal", null)), null, false, null),
-				new PublicationService.Actor("approver", true));
-		log.info("Loaded the sample content: 4 items, one published to the portal");
+		this.publications.create(new PublicationRequest(online.id(),
+				List.of(new Target("portal", null), new Target("wordpress", null), new Target("webhook", null)), null,
+				false, null), new PublicationService.Actor("approver", true));
+		log.info(
+				"Loaded the sample content: 4 items, one published to the portal, the WordPress sandbox and the webhook");
 	}
 
 	private ContentItem approved(ContentDraft draft) {

@@ -1,0 +1,123 @@
+package vn.loa.channels.portal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.loa.common.LoaProperties;
+
+/**
+ * The public portal: no login, Vietnamese, only articles that are published and not
+ * withdrawn. Article bodies were sanitised when they were published.
+ */
+@Controller
+class PortalController {
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private final PortalArticles articles;
+
+	private final PortalProperties properties;
+
+	private final PortalFeeds feeds;
+
+	private final LoaProperties loa;
+
+	PortalController(PortalArticles articles, PortalProperties properties, LoaProperties loa) {
+		this.articles = articles;
+		this.properties = properties;
+		this.loa = loa;
+		this.feeds = new PortalFeeds(properties, loa);
+	}
+
+	@ModelAttribute
+	void common(Model model) {
+		model.addAttribute("portal", this.properties);
+		model.addAttribute("dates", Dates.INSTANCE);
+	}
+
+	@GetMapping("/portal")
+	String list(@RequestParam(name = "topic", required = false) String topic, Model model) {
+		String chosen = (topic == null || topic.isBlank()) ? null : topic.strip();
+		model.addAttribute("topic", chosen);
+		model.addAttribute("topics", this.articles.visibleTopics());
+		model.addAttribute("articles", this.articles.visible(chosen, 100));
+		model.addAttribute("pageTitle",
+				(chosen != null) ? chosen + " – " + this.properties.title() : this.properties.title());
+		String canonical = (chosen != null) ? UriComponentsBuilder.fromUriString(this.loa.publicUrl("/portal"))
+			.queryParam("topic", chosen)
+			.encode()
+			.toUriString() : this.loa.publicUrl("/portal");
+		model.addAttribute("canonical", canonical);
+		return "portal/list";
+	}
+
+	@GetMapping("/portal/articles/{slug}")
+	String article(@PathVariable String slug, Model model, HttpServletResponse response) {
+		Optional<PortalArticle> article = this.articles.visibleBySlug(slug);
+		model.addAttribute("canonical", this.loa.publicUrl("/portal/articles/" + slug));
+		if (article.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "portal/not-found";
+		}
+		model.addAttribute("article", article.get());
+		String summary = article.get().summary();
+		model.addAttribute("description",
+				(summary != null && !summary.isBlank()) ? summary : this.properties.description());
+		return "portal/article";
+	}
+
+	@GetMapping("/portal/feed.rss")
+	ResponseEntity<String> rss() {
+		return feed(PortalFeeds.Format.RSS);
+	}
+
+	@GetMapping("/portal/feed.atom")
+	ResponseEntity<String> atom() {
+		return feed(PortalFeeds.Format.ATOM);
+	}
+
+	private ResponseEntity<String> feed(PortalFeeds.Format format) {
+		String xml = this.feeds.build(format, this.articles.visible(null, this.properties.feedSize()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(format.mediaType))
+			.cacheControl(CacheControl.noCache())
+			.body(xml);
+	}
+
+	/** Date formatting for the views, in Vietnam's time zone. */
+	static final class Dates {
+
+		static final Dates INSTANCE = new Dates();
+
+		private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy")
+			.withZone(VIETNAM);
+
+		private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(VIETNAM);
+
+		public String format(Instant instant) {
+			return DISPLAY.format(instant);
+		}
+
+		public String iso(Instant instant) {
+			return ISO.format(instant);
+		}
+
+	}
+
+}

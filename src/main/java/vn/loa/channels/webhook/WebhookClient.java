@@ -1,0 +1,109 @@
+package vn.loa.channels.webhook;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Posts one signed JSON body to one endpoint and classifies the answer. The body is sent
+ * as the exact bytes that were signed.
+ */
+class WebhookClient {
+
+	private static final int EXCERPT_LIMIT = 300;
+
+	private final RestClient restClient;
+
+	private final JsonMapper jsonMapper;
+
+	WebhookClient(JsonMapper jsonMapper, Duration connectTimeout, Duration readTimeout) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(readTimeout);
+		this.restClient = RestClient.builder().requestFactory(requestFactory).build();
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * @param retrySafe whether the receiver drops repeated delivery ids, which makes a
+	 * retry after a 5xx or a timeout harmless
+	 * @throws WebhookUnavailableException when the delivery may be sent again
+	 */
+	WebhookResult deliver(String url, String secret, String deliveryId, Instant sentAt, byte[] body,
+			boolean retrySafe) {
+		try {
+			return this.restClient.post()
+				.uri(URI.create(url))
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(body, secret))
+				.header(WebhookSignature.DELIVERY_HEADER, deliveryId)
+				.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(sentAt.getEpochSecond()))
+				.body(body)
+				.exchange((request, response) -> toResult(response.getStatusCode().value(),
+						response.getHeaders().getFirst(HttpHeaders.LOCATION), response.getBody().readAllBytes(),
+						retrySafe), true);
+		}
+		catch (ResourceAccessException ex) {
+			if (ex.getCause() instanceof ConnectException || retrySafe) {
+				throw new WebhookUnavailableException(0, "Webhook " + url + " unreachable: " + ex.getMessage(), ex);
+			}
+			return new WebhookResult.Failed(0, "No answer from " + url + ": " + ex.getMessage());
+		}
+	}
+
+	private WebhookResult toResult(int status, String location, byte[] body, boolean retrySafe) {
+		if (status >= 200 && status < 300) {
+			JsonNode json = parse(body);
+			String id = (json != null && json.hasNonNull("id")) ? json.get("id").asString() : null;
+			String url = (json != null && json.hasNonNull("url")) ? json.get("url").asString()
+					: (json != null && json.hasNonNull("link")) ? json.get("link").asString() : location;
+			return new WebhookResult.Accepted(status, id, url);
+		}
+		String excerpt = excerpt(body);
+		if (status >= 400 && status < 500 && status != 408 && status != 429) {
+			return new WebhookResult.Rejected(status, excerpt);
+		}
+		// 408 and 429 mean the request was not processed; retrying them is always safe.
+		if (retrySafe || status == 408 || status == 429) {
+			throw new WebhookUnavailableException(status, "HTTP " + status + " " + excerpt, null);
+		}
+		return new WebhookResult.Failed(status, "HTTP " + status + " " + excerpt);
+	}
+
+	private JsonNode parse(byte[] body) {
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			JsonNode node = this.jsonMapper.readTree(body);
+			return (node != null && node.isObject()) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	static String excerpt(byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		return (text.length() <= EXCERPT_LIMIT) ? text : text.substring(0, EXCERPT_LIMIT) + "…";
+	}
+
+}

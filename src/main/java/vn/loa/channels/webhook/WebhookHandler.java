@@ -1,0 +1,93 @@
+package vn.loa.channels.webhook;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import vn.loa.channels.ChannelDispatch;
+import vn.loa.deliverylog.DeliveryLog;
+import vn.loa.deliverylog.DeliveryOutcome;
+import vn.loa.deliverylog.DeliveryStatus;
+
+/**
+ * Claims the delivery row, wraps the rendered content in the versioned envelope, sends it
+ * signed, and maps the receiver's answer to the delivery log in one place.
+ */
+@Component
+class WebhookHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
+
+	private final DeliveryLog deliveries;
+
+	private final WebhookSender sender;
+
+	private final JsonMapper jsonMapper;
+
+	WebhookHandler(DeliveryLog deliveries, WebhookSender sender, JsonMapper jsonMapper) {
+		this.deliveries = deliveries;
+		this.sender = sender;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * @return the outcome, or null when another node already took this delivery
+	 */
+	DeliveryOutcome deliver(ChannelDispatch dispatch) {
+		String provider = provider(dispatch.target());
+		String template = dispatch.rendition().templateVersion();
+		if (this.deliveries.claim(dispatch.publicationId(), WebhookChannel.ID, dispatch.target(), provider, template)
+			.isEmpty()) {
+			return null;
+		}
+		JsonNode content = this.jsonMapper.readTree(dispatch.rendition().text());
+		WebhookPayload payload = new WebhookPayload(WebhookPayload.VERSION, WebhookPayload.PUBLISHED,
+				deliveryId(dispatch), null, new WebhookPayload.Publication(dispatch.publicationId(), dispatch.channel(),
+						dispatch.target(), dispatch.scheduledAt()),
+				content);
+		WebhookSender.Sent sent = this.sender.send(dispatch.target(), payload);
+		log.info("Webhook {} answered {} after {} attempt(s)", dispatch.target(), sent.result(), sent.attempts());
+		return outcome(dispatch, provider, template, payload.deliveryId(), sent);
+	}
+
+	/**
+	 * The same for every attempt and every re-fire of the publication, so receivers can
+	 * drop duplicates.
+	 */
+	static String deliveryId(ChannelDispatch dispatch) {
+		return "loa-" + dispatch.publicationId() + "-" + dispatch.target();
+	}
+
+	/** The one table from receiver answers to delivery statuses. */
+	static DeliveryOutcome outcome(ChannelDispatch dispatch, String provider, String template, String deliveryId,
+			WebhookSender.Sent sent) {
+		long publication = dispatch.publicationId();
+		String target = dispatch.target();
+		WebhookResult result = sent.result();
+		if (result instanceof WebhookResult.Accepted accepted) {
+			String reference = (accepted.remoteId() != null) ? accepted.remoteId() : deliveryId;
+			return DeliveryOutcome.sent(publication, WebhookChannel.ID, target, provider, reference,
+					accepted.remoteUrl(), template);
+		}
+		if (result instanceof WebhookResult.Rejected rejected) {
+			return DeliveryOutcome.failed(publication, WebhookChannel.ID, target, DeliveryStatus.PERMANENT_FAILURE,
+					provider, code(rejected.httpStatus()), rejected.bodyExcerpt(), template);
+		}
+		WebhookResult.Failed failed = (WebhookResult.Failed) result;
+		String message = failed.message() + ((sent.attempts() > 1) ? " (after " + sent.attempts() + " attempts)" : "");
+		return DeliveryOutcome.failed(publication, WebhookChannel.ID, target, DeliveryStatus.TECHNICAL_FAILURE,
+				provider, code(failed.httpStatus()), message, template);
+	}
+
+	static String provider(String endpoint) {
+		return WebhookChannel.ID + ":" + endpoint;
+	}
+
+	private static String code(int httpStatus) {
+		return (httpStatus > 0) ? "HTTP_" + httpStatus : "NO_ANSWER";
+	}
+
+}

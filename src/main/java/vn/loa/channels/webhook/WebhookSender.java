@@ -1,0 +1,87 @@
+package vn.loa.channels.webhook;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one payload to one configured endpoint with that endpoint's retry policy. Each
+ * attempt is signed afresh (new {@code sentAt}) but keeps its delivery id, so a receiver
+ * that drops duplicates sees one delivery however often Loa tries.
+ */
+@Component
+class WebhookSender {
+
+	private final WebhookEndpoints endpoints;
+
+	private final WebhookClient client;
+
+	private final JsonMapper jsonMapper;
+
+	private final Map<String, RetryTemplate> retries = new ConcurrentHashMap<>();
+
+	WebhookSender(WebhookProperties properties, WebhookEndpoints endpoints, JsonMapper jsonMapper) {
+		this.endpoints = endpoints;
+		this.jsonMapper = jsonMapper;
+		this.client = new WebhookClient(jsonMapper, properties.connectTimeout(), properties.readTimeout());
+	}
+
+	/** What happened, and after how many attempts. */
+	record Sent(WebhookResult result, int attempts) {
+	}
+
+	/**
+	 * @param payload the payload; its {@code sentAt} is replaced on every attempt
+	 */
+	Sent send(String endpointName, WebhookPayload payload) {
+		Optional<WebhookProperties.Endpoint> endpoint = this.endpoints.endpoint(endpointName);
+		if (endpoint.isEmpty()) {
+			return new Sent(new WebhookResult.Rejected(0, "No webhook endpoint named " + endpointName), 0);
+		}
+		Optional<String> secret = this.endpoints.secret(endpoint.get());
+		if (secret.isEmpty()) {
+			return new Sent(
+					new WebhookResult.Rejected(0, "Environment variable " + endpoint.get().secretEnv() + " is not set"),
+					0);
+		}
+		String url = this.endpoints.url(endpoint.get());
+		boolean retrySafe = endpoint.get().retry().receiverDropsDuplicates();
+		int[] attempts = { 0 };
+		try {
+			WebhookResult result = retryFor(endpoint.get()).execute(() -> {
+				attempts[0]++;
+				Instant sentAt = Instant.now();
+				WebhookPayload signed = new WebhookPayload(payload.version(), payload.event(), payload.deliveryId(),
+						sentAt, payload.publication(), payload.content());
+				byte[] body = this.jsonMapper.writeValueAsBytes(signed);
+				return this.client.deliver(url, secret.get(), payload.deliveryId(), sentAt, body, retrySafe);
+			});
+			return new Sent(result, attempts[0]);
+		}
+		catch (RetryException ex) {
+			Throwable last = ex.getLastException();
+			int status = (last instanceof WebhookUnavailableException unavailable) ? unavailable.httpStatus() : 0;
+			return new Sent(new WebhookResult.Failed(status, (last != null) ? last.getMessage() : ex.getMessage()),
+					attempts[0]);
+		}
+	}
+
+	private RetryTemplate retryFor(WebhookProperties.Endpoint endpoint) {
+		return this.retries.computeIfAbsent(endpoint.name(),
+				(name) -> new RetryTemplate(RetryPolicy.builder()
+					.maxRetries(Math.max(0, endpoint.retry().maxAttempts() - 1))
+					.delay(endpoint.retry().delay())
+					.multiplier(2)
+					.includes(WebhookUnavailableException.class)
+					.build()));
+	}
+
+}

@@ -1,0 +1,92 @@
+package vn.loa.channels.wordpress;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+
+import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.ChannelDispatch;
+import vn.loa.channels.DeliveryFailureAdvice;
+import vn.loa.deliverylog.DeliveryLogFlow;
+
+/**
+ * WordPress sites: each configured site is a target and gets one delivery row; the row's
+ * reference is the post id and its URL the post's link.
+ */
+@Configuration(proxyBeanMethods = false)
+class WordPressChannel {
+
+	static final String ID = "wordpress";
+
+	@Bean
+	ChannelDescriptor wordpressDescriptor(WordPressProperties properties, WordPressSites sites) {
+		return new ChannelDescriptor() {
+
+			@Override
+			public String id() {
+				return ID;
+			}
+
+			@Override
+			public String label() {
+				return "Trang WordPress";
+			}
+
+			@Override
+			public boolean enabled() {
+				return properties.enabled();
+			}
+
+			@Override
+			public String mode() {
+				return properties.mode().name().toLowerCase(Locale.ROOT);
+			}
+
+			@Override
+			public String template() {
+				return properties.template();
+			}
+
+			@Override
+			public List<String> defaultTargets() {
+				return properties.sites().stream().map(WordPressProperties.Site::name).toList();
+			}
+
+			@Override
+			public Optional<String> rejectTarget(String target) {
+				return sites.site(target).isPresent() ? Optional.empty()
+						: Optional.of("no WordPress site named " + target + " in channels/wordpress.yml");
+			}
+
+			@Override
+			public ChannelHealth health() {
+				List<String> problems = new java.util.ArrayList<>();
+				for (WordPressProperties.Site site : properties.sites()) {
+					if (sites.password(site).isEmpty()) {
+						problems.add(site.name() + ": " + site.passwordEnv() + " is not set");
+					}
+					if (properties.mode() == WordPressProperties.Mode.LIVE
+							&& (site.baseUrl() == null || site.baseUrl().isBlank())) {
+						problems.add(site.name() + ": no base-url");
+					}
+				}
+				return problems.isEmpty() ? ChannelHealth.healthy()
+						: ChannelHealth.unhealthy(String.join("; ", problems));
+			}
+
+		};
+	}
+
+	@Bean
+	IntegrationFlow wordpress(WordPressHandler handler) {
+		return (flow) -> flow
+			.handle(ChannelDispatch.class, (dispatch, headers) -> handler.deliver(dispatch),
+					(endpoint) -> endpoint.id("wordpressPublisher").advice(new DeliveryFailureAdvice(ID)))
+			.channel(DeliveryLogFlow.OUTCOMES);
+	}
+
+}

@@ -1,0 +1,125 @@
+package vn.loa.channels.wordpress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A narrow client for the WordPress REST API: it creates one post with an application
+ * password (HTTP Basic) and maps WordPress's answers, including its {@code {code,
+ * message, data:{status}}} errors, to a {@link WordPressResult}.
+ */
+class WordPressClient {
+
+	private static final int EXCERPT_LIMIT = 500;
+
+	private final RestClient restClient;
+
+	private final JsonMapper jsonMapper;
+
+	WordPressClient(JsonMapper jsonMapper, Duration connectTimeout, Duration readTimeout) {
+		// HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade on plain http.
+		HttpClient httpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(readTimeout);
+		this.restClient = RestClient.builder().requestFactory(requestFactory).build();
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Creates a post on the site at {@code baseUrl} (the address in front of
+	 * {@code /wp-json}).
+	 * @throws WordPressUnavailableException when the site did not take the request
+	 */
+	WordPressResult createPost(String baseUrl, String username, String applicationPassword, WordPressPost post) {
+		URI uri = URI.create(stripSlash(baseUrl) + "/wp-json/wp/v2/posts");
+		String basic = Base64.getEncoder()
+			.encodeToString((username + ":" + applicationPassword).getBytes(StandardCharsets.UTF_8));
+		try {
+			return this.restClient.post()
+				.uri(uri)
+				.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(this.jsonMapper.writeValueAsBytes(post))
+				.exchange(
+						(request, response) -> toResult(response.getStatusCode().value(), readAll(response.getBody())),
+						true);
+		}
+		catch (ResourceAccessException ex) {
+			if (ex.getCause() instanceof ConnectException) {
+				throw new WordPressUnavailableException("WordPress site " + uri.getHost() + " refused the connection",
+						ex);
+			}
+			// Timed out after the request was sent: the post may exist, so no automatic
+			// retry.
+			return new WordPressResult.Failed(0, "io_error", ex.getMessage());
+		}
+	}
+
+	private WordPressResult toResult(int status, byte[] body) {
+		JsonNode json = parse(body);
+		if (status == 201 || status == 200) {
+			if (json == null || !json.path("id").canConvertToLong()) {
+				return new WordPressResult.Failed(status, "invalid_answer", "WordPress answered without a post id");
+			}
+			return new WordPressResult.Created(json.path("id").asLong(), json.path("link").asString(null),
+					json.path("status").asString(null));
+		}
+		String code = (json != null) ? json.path("code").asString("http_" + status) : "http_" + status;
+		String message = (json != null && json.hasNonNull("message")) ? json.path("message").asString() : excerpt(body);
+		if (status == 429 || status == 503) {
+			throw new WordPressUnavailableException("WordPress answered " + status + " " + code + ": " + message, null);
+		}
+		if (status >= 400 && status < 500) {
+			return new WordPressResult.Rejected(status, code, message);
+		}
+		return new WordPressResult.Failed(status, code, message);
+	}
+
+	private JsonNode parse(byte[] body) {
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			JsonNode node = this.jsonMapper.readTree(body);
+			return (node != null && node.isObject()) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static byte[] readAll(InputStream in) throws IOException {
+		return in.readAllBytes();
+	}
+
+	static String excerpt(byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		return (text.length() <= EXCERPT_LIMIT) ? text : text.substring(0, EXCERPT_LIMIT) + "…";
+	}
+
+	private static String stripSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}

@@ -1,0 +1,83 @@
+package vn.loa.channels.wordpress;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import vn.loa.channels.ChannelDispatch;
+import vn.loa.deliverylog.DeliveryLog;
+import vn.loa.deliverylog.DeliveryOutcome;
+import vn.loa.deliverylog.DeliveryStatus;
+
+/**
+ * Claims the delivery row, sends the post, and maps what WordPress answered to the
+ * delivery log in one place.
+ */
+@Component
+class WordPressHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(WordPressHandler.class);
+
+	private final DeliveryLog deliveries;
+
+	private final WordPressSender sender;
+
+	private final Clock clock;
+
+	WordPressHandler(DeliveryLog deliveries, WordPressSender sender, Clock clock) {
+		this.deliveries = deliveries;
+		this.sender = sender;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return the outcome, or null when another node already took this delivery
+	 */
+	DeliveryOutcome deliver(ChannelDispatch dispatch) {
+		String provider = provider(dispatch.target());
+		String template = dispatch.rendition().templateVersion();
+		if (this.deliveries.claim(dispatch.publicationId(), WordPressChannel.ID, dispatch.target(), provider, template)
+			.isEmpty()) {
+			return null;
+		}
+		WordPressSender.Sent sent = this.sender.send(dispatch.target(), dispatch.content().title(),
+				dispatch.rendition().text(), dispatch.content().summary(), dispatch.scheduledAt(),
+				this.clock.instant());
+		log.info("WordPress site {} answered {} after {} attempt(s)", dispatch.target(), sent.result(),
+				sent.attempts());
+		return outcome(dispatch, provider, template, sent);
+	}
+
+	/** The one table from WordPress answers to delivery statuses. */
+	static DeliveryOutcome outcome(ChannelDispatch dispatch, String provider, String template,
+			WordPressSender.Sent sent) {
+		long publication = dispatch.publicationId();
+		String target = dispatch.target();
+		// Java 17: no pattern matching for switch yet, so the sealed cases are tested in
+		// turn.
+		WordPressResult result = sent.result();
+		if (result instanceof WordPressResult.Created created) {
+			return DeliveryOutcome.sent(publication, WordPressChannel.ID, target, provider, Long.toString(created.id()),
+					created.link(), template);
+		}
+		if (result instanceof WordPressResult.Rejected rejected) {
+			return DeliveryOutcome.failed(publication, WordPressChannel.ID, target, DeliveryStatus.PERMANENT_FAILURE,
+					provider, rejected.code(), rejected.message(), template);
+		}
+		WordPressResult.Failed failed = (WordPressResult.Failed) result;
+		return DeliveryOutcome.failed(publication, WordPressChannel.ID, target, DeliveryStatus.TECHNICAL_FAILURE,
+				provider, failed.code(), failed.message() + attempts(sent.attempts()), template);
+	}
+
+	static String provider(String site) {
+		return WordPressChannel.ID + ":" + site;
+	}
+
+	private static String attempts(int attempts) {
+		return (attempts > 1) ? " (after " + attempts + " attempts)" : "";
+	}
+
+}

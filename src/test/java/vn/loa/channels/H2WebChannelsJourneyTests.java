@@ -1,0 +1,6 @@
+package vn.loa.channels;
+
+@WebChannelsTest
+class H2WebChannelsJourneyTests extends WebChannelsJourney {
+
+}

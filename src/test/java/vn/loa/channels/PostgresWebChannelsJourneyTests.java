@@ -1,0 +1,9 @@
+package vn.loa.channels;
+
+import org.springframework.test.context.ActiveProfiles;
+
+@WebChannelsTest
+@ActiveProfiles({ "postgres", "pgtest" })
+class PostgresWebChannelsJourneyTests extends WebChannelsJourney {
+
+}

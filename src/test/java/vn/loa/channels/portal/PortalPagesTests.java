@@ -1,0 +1,137 @@
+package vn.loa.channels.portal;
+
+import java.io.StringReader;
+import java.time.Instant;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import vn.loa.common.LoaProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class PortalPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PortalArticles articles;
+
+	@Autowired
+	LoaProperties loa;
+
+	@Test
+	void listArticleAndFeedsShowAPublishedArticleWithoutLogin() throws Exception {
+		long contentId = 900_001;
+		PortalArticle article = this.articles.publish(contentId, 1, "duong-day-nong-tiep-nhan-phan-anh-tthc", 41L,
+				"Đường dây nóng tiếp nhận phản ánh TTHC", "Người dân gọi 1022 để phản ánh về thủ tục hành chính.",
+				"Thủ tục hành chính",
+				SafeHtml.fromMarkdown("Gọi **1022** <img src=x onerror=alert(1)><script>alert(2)</script>"),
+				Instant.parse("2026-11-20T03:00:00Z"));
+		assertThat(article.slug()).isEqualTo("duong-day-nong-tiep-nhan-phan-anh-tthc");
+
+		String list = this.mvc.perform(get("/portal"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("<html lang=\"vi\"")
+			.contains("Đường dây nóng tiếp nhận phản ánh TTHC")
+			.contains("href=\"/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc\"")
+			.contains("<link rel=\"canonical\" href=\"" + this.loa.publicBaseUrl() + "/portal\"")
+			.contains("<meta name=\"description\"");
+
+		String page = this.mvc.perform(get("/portal/articles/" + article.slug()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<strong>1022</strong>")
+			.contains("<meta name=\"description\" content=\"Người dân gọi 1022 để phản ánh về thủ tục hành chính.\"")
+			.contains(
+					"href=\"" + this.loa.publicBaseUrl() + "/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc\"")
+			.contains("20/11/2026")
+			.doesNotContain("onerror")
+			.doesNotContain("alert(");
+
+		SyndFeed rss = feed("/portal/feed.rss");
+		assertThat(rss.getEntries()).anySatisfy((e) -> assertThat(e.getLink())
+			.isEqualTo("" + this.loa.publicBaseUrl() + "/portal/articles/duong-day-nong-tiep-nhan-phan-anh-tthc"));
+		assertThat(feed("/portal/feed.atom").getEntries())
+			.anySatisfy((e) -> assertThat(e.getTitle()).isEqualTo("Đường dây nóng tiếp nhận phản ánh TTHC"));
+	}
+
+	@Test
+	void topicFilterShowsOnlyThatTopic() throws Exception {
+		this.articles.publish(900_011, 1, "hoi-nghi-chuyen-doi-so", null, "Hội nghị chuyển đổi số cấp xã", "Tóm tắt",
+				"Chuyển đổi số", "<p>a</p>", Instant.parse("2026-11-21T03:00:00Z"));
+		this.articles.publish(900_012, 1, "lich-truc-tiep-dan", null, "Lịch trực tiếp dân tháng 12", "Tóm tắt",
+				"Tiếp công dân", "<p>b</p>", Instant.parse("2026-11-21T04:00:00Z"));
+
+		String page = this.mvc.perform(get("/portal").param("topic", "Chuyển đổi số"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Hội nghị chuyển đổi số cấp xã").doesNotContain("Lịch trực tiếp dân tháng 12");
+	}
+
+	@Test
+	void withdrawnArticleDisappearsFromPageAndFeeds() throws Exception {
+		PortalArticle article = this.articles.publish(900_021, 1, "thong-bao-se-bi-go", null, "Thông báo sẽ bị gỡ",
+				"Tóm tắt", "Thông báo", "<p>c</p>", Instant.parse("2026-11-22T03:00:00Z"));
+		this.mvc.perform(get("/portal/articles/" + article.slug())).andExpect(status().isOk());
+
+		assertThat(this.articles.withdraw(900_021, Instant.now())).isTrue();
+
+		String missing = this.mvc.perform(get("/portal/articles/" + article.slug()))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(missing).contains("Không tìm thấy tin bài");
+		assertThat(this.mvc.perform(get("/portal")).andReturn().getResponse().getContentAsString())
+			.doesNotContain("Thông báo sẽ bị gỡ");
+		assertThat(feed("/portal/feed.rss").getEntries())
+			.noneSatisfy((e) -> assertThat(e.getTitle()).isEqualTo("Thông báo sẽ bị gỡ"));
+	}
+
+	@Test
+	void republishingKeepsTheSlugAndShowsTheNewVersion() {
+		PortalArticle first = this.articles.publish(900_031, 1, "ket-qua-sipas", null, "Kết quả chỉ số SIPAS", "v1",
+				"Cải cách", "<p>v1</p>", Instant.parse("2026-11-22T03:00:00Z"));
+		PortalArticle second = this.articles.publish(900_031, 2, "ket-qua-sipas", null, "Kết quả chỉ số SIPAS năm 2026",
+				"v2", "Cải cách", "<p>v2</p>", Instant.parse("2026-11-23T03:00:00Z"));
+
+		assertThat(second.slug()).isEqualTo(first.slug());
+		assertThat(second.contentVersion()).isEqualTo(2);
+		assertThat(this.articles.visibleBySlug(first.slug())).get()
+			.extracting(PortalArticle::bodyHtml)
+			.isEqualTo("<p>v2</p>");
+	}
+
+	@Test
+	void portalAcceptsNoWrites() throws Exception {
+		this.mvc.perform(post("/portal"))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(401, 403));
+	}
+
+	private SyndFeed feed(String path) throws Exception {
+		MvcResult result = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+		return new SyndFeedInput().build(new StringReader(result.getResponse().getContentAsString()));
+	}
+
+}

@@ -1,0 +1,148 @@
+package vn.loa.channels.wordpress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The requests and answers follow the WordPress REST API handbook (posts endpoint,
+ * application passwords, error envelope).
+ */
+class WordPressClientTests {
+
+	private WireMockServer wordpress;
+
+	private WordPressClient client;
+
+	@BeforeEach
+	void start() {
+		this.wordpress = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+		this.wordpress.start();
+		this.client = new WordPressClient(JsonMapper.builder().build(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+	}
+
+	@AfterEach
+	void stop() {
+		this.wordpress.stop();
+	}
+
+	private String baseUrl() {
+		return "http://127.0.0.1:" + this.wordpress.port() + "/";
+	}
+
+	@Test
+	void publishesWithApplicationPasswordAndReadsTheNewPost() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts").willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json; charset=UTF-8")
+			.withHeader("Location", "https://sonv.example.gov.vn/wp-json/wp/v2/posts/4711")
+			.withBody("""
+					{"id":4711,"date":"2026-11-24T15:00:00","date_gmt":"2026-11-24T08:00:00","status":"publish",
+					 "link":"https://sonv.example.gov.vn/2026/11/24/ra-quan-cchc/","slug":"ra-quan-cchc",
+					 "title":{"raw":"Ra quân CCHC","rendered":"Ra quân CCHC"}}""")));
+
+		WordPressResult result = this.client.createPost(baseUrl(), "bientap", "abcd EFGH 1234 ijkl",
+				WordPressPost.publishNow("Ra quân CCHC", "<p>Nội dung</p>", "Tóm tắt"));
+
+		assertThat(result).isEqualTo(
+				new WordPressResult.Created(4711, "https://sonv.example.gov.vn/2026/11/24/ra-quan-cchc/", "publish"));
+		// Basic base64("bientap:abcd EFGH 1234 ijkl")
+		this.wordpress.verify(postRequestedFor(urlEqualTo("/wp-json/wp/v2/posts"))
+			.withHeader("Authorization", equalTo("Basic YmllbnRhcDphYmNkIEVGR0ggMTIzNCBpamts"))
+			.withHeader("Content-Type", equalTo("application/json"))
+			.withRequestBody(equalToJson("""
+					{"title":"Ra quân CCHC","content":"<p>Nội dung</p>","excerpt":"Tóm tắt","status":"publish"}""")));
+	}
+
+	@Test
+	void schedulesAsFutureWithSiteLocalDateAndGmt() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts").willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":90,\"status\":\"future\",\"link\":\"https://sonv.example.gov.vn/?p=90\"}")));
+
+		WordPressResult result = this.client.createPost(baseUrl(), "bientap", "pw",
+				WordPressPost.scheduled("Lịch tiếp công dân", "<p>x</p>", "y", Instant.parse("2026-12-01T01:30:00Z"),
+						ZoneId.of("Asia/Ho_Chi_Minh")));
+
+		assertThat(result).isEqualTo(new WordPressResult.Created(90, "https://sonv.example.gov.vn/?p=90", "future"));
+		this.wordpress.verify(postRequestedFor(urlEqualTo("/wp-json/wp/v2/posts")).withRequestBody(equalToJson("""
+				{"title":"Lịch tiếp công dân","content":"<p>x</p>","excerpt":"y","status":"future",
+				 "date":"2026-12-01T08:30:00","date_gmt":"2026-12-01T01:30:00"}""")));
+	}
+
+	@Test
+	void wrongApplicationPasswordIsRejectedWithWordPressCodeAndMessage() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts")
+			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+					{"code":"incorrect_password","message":"The provided password is an invalid application password.",
+					 "data":{"status":401}}""")));
+
+		WordPressResult result = this.client.createPost(baseUrl(), "bientap", "wrong",
+				WordPressPost.publishNow("t", "c", "e"));
+
+		assertThat(result).isEqualTo(new WordPressResult.Rejected(401, "incorrect_password",
+				"The provided password is an invalid application password."));
+	}
+
+	@Test
+	void missingRightsIsRejected() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts")
+			.willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+					{"code":"rest_cannot_create","message":"Sorry, you are not allowed to create posts as this user.",
+					 "data":{"status":403}}""")));
+
+		assertThat(this.client.createPost(baseUrl(), "u", "p", WordPressPost.publishNow("t", "c", "e")))
+			.isEqualTo(new WordPressResult.Rejected(403, "rest_cannot_create",
+					"Sorry, you are not allowed to create posts as this user."));
+	}
+
+	@Test
+	void serverErrorIsAFailureNotRetriedBecauseThePostMayExist() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts")
+			.willReturn(aResponse().withStatus(500).withBody("<html>Fatal error</html>")));
+
+		assertThat(this.client.createPost(baseUrl(), "u", "p", WordPressPost.publishNow("t", "c", "e")))
+			.isEqualTo(new WordPressResult.Failed(500, "http_500", "<html>Fatal error</html>"));
+	}
+
+	@Test
+	void maintenanceModeAndRefusedConnectionsMayBeRetried() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts").willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":\"maintenance\",\"message\":\"Briefly unavailable\",\"data\":{\"status\":503}}")));
+		assertThatExceptionOfType(WordPressUnavailableException.class)
+			.isThrownBy(() -> this.client.createPost(baseUrl(), "u", "p", WordPressPost.publishNow("t", "c", "e")))
+			.withMessageContaining("maintenance");
+
+		int port = this.wordpress.port();
+		this.wordpress.stop();
+		assertThatExceptionOfType(WordPressUnavailableException.class).isThrownBy(() -> this.client
+			.createPost("http://127.0.0.1:" + port, "u", "p", WordPressPost.publishNow("t", "c", "e")));
+	}
+
+	@Test
+	void brokenConnectionAfterSendingIsAFailure() {
+		this.wordpress
+			.stubFor(post("/wp-json/wp/v2/posts").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		assertThat(this.client.createPost(baseUrl(), "u", "p", WordPressPost.publishNow("t", "c", "e")))
+			.isInstanceOf(WordPressResult.Failed.class);
+	}
+
+}

@@ -1,0 +1,89 @@
+package vn.loa.channels.wordpress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+
+import vn.loa.channels.WebChannelsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real client against Loa's own simulator: the sandbox must answer like WordPress.
+ */
+@WebChannelsTest
+class WordPressSimulatorTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper jsonMapper;
+
+	private WordPressClient client() {
+		return new WordPressClient(this.jsonMapper, Duration.ofSeconds(2), Duration.ofSeconds(5));
+	}
+
+	private String base() {
+		return "http://127.0.0.1:" + this.port + "/sandbox/wordpress";
+	}
+
+	@Test
+	void createsAPostThatCanBeReadBack() {
+		// WordPress accepts the password with or without the spaces it displays.
+		WordPressResult result = client().createPost(base(), "loa-sandbox", "sandboxapppassword0000",
+				WordPressPost.publishNow("Rà soát thủ tục hành chính", "<p>Nội dung rà soát</p>", "Tóm tắt"));
+
+		assertThat(result).isInstanceOf(WordPressResult.Created.class);
+		WordPressResult.Created created = (WordPressResult.Created) result;
+		assertThat(created.status()).isEqualTo("publish");
+		assertThat(created.link()).isEqualTo(base() + "/?p=" + created.id());
+
+		JsonNode post = RestClient.create()
+			.get()
+			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(post.path("title").path("rendered").asString()).isEqualTo("Rà soát thủ tục hành chính");
+		assertThat(post.path("author").asString()).isEqualTo("loa-sandbox");
+		JsonNode list = RestClient.create().get().uri(base() + "/wp-json/wp/v2/posts").retrieve().body(JsonNode.class);
+		assertThat(list.isArray()).isTrue();
+		assertThat(list.valueStream().map((p) -> p.path("id").asLong())).contains(created.id());
+	}
+
+	@Test
+	void schedulesFuturePosts() {
+		Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
+		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "loa-sandbox",
+				"sandbox app password 0000",
+				WordPressPost.scheduled("Lịch tiếp công dân", "<p>x</p>", "y", at, ZoneId.of("Asia/Ho_Chi_Minh")));
+
+		assertThat(created.status()).isEqualTo("future");
+	}
+
+	@Test
+	void refusesAWrongApplicationPasswordLikeWordPress() {
+		assertThat(client().createPost(base(), "loa-sandbox", "wrong", WordPressPost.publishNow("t", "c", "e")))
+			.isEqualTo(new WordPressResult.Rejected(401, "incorrect_password",
+					"The provided password is an invalid application password."));
+	}
+
+	@Test
+	void unknownPostIsNotFound() {
+		var answer = RestClient.create()
+			.get()
+			.uri(base() + "/wp-json/wp/v2/posts/999999")
+			.exchange((req, res) -> res.getStatusCode().value() + " " + new String(res.getBody().readAllBytes()));
+		assertThat(answer).startsWith("404").contains("rest_post_invalid_id");
+	}
+
+}
