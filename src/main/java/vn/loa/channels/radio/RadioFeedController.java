@@ -1,0 +1,175 @@
+package vn.loa.channels.radio;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+import vn.loa.audience.Station;
+import vn.loa.audience.Stations;
+import vn.loa.channels.radio.RadioFeedStore.FeedState;
+import vn.loa.channels.radio.RadioFeeds.Format;
+
+/**
+ * What stations call with their token: the feeds, each script as plain text, and the
+ * aired report. A wrong token and an unknown station get the same 401, so the answer does
+ * not tell anyone which station codes exist.
+ */
+@RestController
+class RadioFeedController {
+
+	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+
+	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	private final Stations stations;
+
+	private final RadioFeeds feeds;
+
+	RadioFeedController(Stations stations, RadioFeeds feeds) {
+		this.stations = stations;
+		this.feeds = feeds;
+	}
+
+	@GetMapping("/feeds/radio/{station}.{format:rss|atom|json}")
+	ResponseEntity<byte[]> feed(@PathVariable String station, @PathVariable String format, HttpServletRequest request,
+			WebRequest webRequest) {
+		Station account = authenticate(station, request);
+		FeedState state = this.feeds.state(account);
+		Format feedFormat = Format.valueOf(format.toUpperCase(Locale.ROOT));
+		String etag = "\"" + account.id() + "-" + state.version() + "-" + format + "\"";
+		// A pull is a pull whether or not the station already had this version; when the
+		// stamp says everything was marked already, not even a transaction is opened.
+		if (state.pulledVersion() < state.version()) {
+			this.feeds.pulled(account, state);
+		}
+		if (webRequest.checkNotModified(etag, state.updatedAt().toEpochMilli())) {
+			return null;
+		}
+		byte[] body = this.feeds.render(account, feedFormat, state);
+		return ResponseEntity.ok()
+			.cacheControl(REVALIDATE)
+			.header(HttpHeaders.CONTENT_TYPE, feedFormat.contentType)
+			.body(body);
+	}
+
+	@GetMapping("/feeds/radio/{station}/scripts/{entryId}.txt")
+	ResponseEntity<String> script(@PathVariable String station, @PathVariable long entryId,
+			HttpServletRequest request) {
+		Station account = authenticate(station, request);
+		Optional<FeedEntry> entry = this.feeds.script(account, entryId);
+		if (entry.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok()
+			.cacheControl(REVALIDATE)
+			.contentType(TEXT)
+			.body(entry.get().title() + "\n\n" + entry.get().script() + "\n");
+	}
+
+	@PostMapping(path = "/api/v1/stations/{station}/aired", consumes = "application/json",
+			produces = "application/json")
+	ResponseEntity<?> aired(@PathVariable String station, @RequestBody(required = false) AiredReport report,
+			HttpServletRequest request) {
+		Station account = authenticate(station, request);
+		if (report == null || (report.contentId() == null && report.deliveryId() == null)) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid aired report", "contentId or deliveryId is required",
+					"contentId");
+		}
+		if (report.airedAt() == null) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid aired report", "airedAt is required (ISO 8601)", "airedAt");
+		}
+		Instant airedAt = report.airedAt().toInstant();
+		if (airedAt.isAfter(Instant.now().plus(Duration.ofHours(1)))) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid aired report", "airedAt is in the future", "airedAt");
+		}
+		if (report.durationSeconds() != null && (report.durationSeconds() < 1 || report.durationSeconds() > 86_400)) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid aired report",
+					"durationSeconds must be between 1 and 86400", "durationSeconds");
+		}
+		if (!this.feeds.aired(account, report.contentId(), report.deliveryId(), airedAt, report.durationSeconds())) {
+			return problem(HttpStatus.CONFLICT, "Not sent to this station",
+					"That item was not sent to station " + account.code(),
+					(report.deliveryId() != null) ? "deliveryId" : "contentId");
+		}
+		return ResponseEntity.ok(new AiredReceipt(account.code(), report.contentId(), report.deliveryId(), airedAt,
+				report.durationSeconds(), "AIRED"));
+	}
+
+	private Station authenticate(String station, HttpServletRequest request) {
+		String token = token(request);
+		return this.stations.authenticate(station, token).orElseThrow(StationUnauthorized::new);
+	}
+
+	/**
+	 * Bearer header first; the query parameter is for receivers that cannot set headers.
+	 */
+	static String token(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return header.substring(7).strip();
+		}
+		return request.getParameter("token");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unauthorized(StationUnauthorized ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				"Unknown station or invalid token");
+		problem.setTitle("Unauthorized");
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"loa-radio\"")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid aired report",
+				"The body must be JSON {contentId | deliveryId, airedAt, durationSeconds?}", "body");
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String field) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setProperty("field", field);
+		// Also in the shape the rest of the API uses for invalid input.
+		problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", detail)));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	record AiredReport(Long contentId, Long deliveryId, OffsetDateTime airedAt, Integer durationSeconds) {
+	}
+
+	record AiredReceipt(String station, Long contentId, Long deliveryId, Instant airedAt, Integer durationSeconds,
+			String status) {
+	}
+
+	static final class StationUnauthorized extends RuntimeException {
+
+		StationUnauthorized() {
+			super("Unknown station or invalid token", null, false, false);
+		}
+
+	}
+
+}

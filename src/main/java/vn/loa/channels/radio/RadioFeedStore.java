@@ -1,0 +1,168 @@
+package vn.loa.channels.radio;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The radio channel's own tables: feed entries, receipts and the feed version stamps. */
+@Repository
+class RadioFeedStore {
+
+	private final JdbcClient jdbc;
+
+	RadioFeedStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Adds an entry and moves the station's version stamp on, in the caller's
+	 * transaction, so a conditional GET sees the new entry and the new stamp together.
+	 */
+	long addEntry(long stationId, Long deliveryId, long contentId, String kind, String title, String script,
+			int seconds, String templateVersion, Instant publishedAt) {
+		this.jdbc
+			.sql("insert into radio_feed_entry (station_id, delivery_id, content_id, kind, title, script, seconds,"
+					+ " template_version, published_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(stationId, deliveryId, contentId, kind, title, script, seconds, templateVersion,
+					Timestamp.from(publishedAt))
+			.update();
+		long id = this.jdbc.sql("select max(id) from radio_feed_entry where station_id = ? and content_id = ?")
+			.params(stationId, contentId)
+			.query(Long.class)
+			.single();
+		bump(stationId, publishedAt);
+		return id;
+	}
+
+	private void bump(long stationId, Instant now) {
+		int updated = this.jdbc
+			.sql("update radio_feed_state set version = version + 1, updated_at = ? where station_id = ?")
+			.params(Timestamp.from(now), stationId)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql(
+					"insert into radio_feed_state (station_id, version, updated_at, pulled_version) values (?, 1, ?, 0)")
+				.params(stationId, Timestamp.from(now))
+				.update();
+		}
+	}
+
+	/**
+	 * The version stamp, or an empty feed's stamp for a station that was sent nothing
+	 * yet.
+	 */
+	FeedState state(long stationId) {
+		return this.jdbc.sql("select version, updated_at, pulled_version from radio_feed_state where station_id = ?")
+			.param(stationId)
+			.query((rs, row) -> new FeedState(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(),
+					rs.getLong("pulled_version")))
+			.optional()
+			.orElse(FeedState.EMPTY);
+	}
+
+	List<FeedEntry> newest(long stationId, int limit) {
+		return this.jdbc
+			.sql("select id, delivery_id, content_id, kind, title, script, seconds, published_at from radio_feed_entry"
+					+ " where station_id = ? order by published_at desc, id desc limit ?")
+			.params(stationId, limit)
+			.query(RadioFeedStore::entry)
+			.list();
+	}
+
+	Optional<FeedEntry> entry(long stationId, long entryId) {
+		return this.jdbc
+			.sql("select id, delivery_id, content_id, kind, title, script, seconds, published_at from radio_feed_entry"
+					+ " where station_id = ? and id = ?")
+			.params(stationId, entryId)
+			.query(RadioFeedStore::entry)
+			.optional();
+	}
+
+	/**
+	 * Marks the station's entries up to {@code version} pulled (keeping the first pull
+	 * time) and returns the delivery ids that were pulled for the first time. The
+	 * conditional update of the stamp makes concurrent pulls do this once.
+	 */
+	List<Long> markPulled(long stationId, long version, Instant now) {
+		int claimed = this.jdbc
+			.sql("update radio_feed_state set pulled_version = ? where station_id = ? and pulled_version < ?")
+			.params(version, stationId, version)
+			.update();
+		if (claimed == 0) {
+			return List.of();
+		}
+		List<Long> deliveries = this.jdbc
+			.sql("select delivery_id from radio_feed_entry where station_id = ? and pulled_at is null"
+					+ " and delivery_id is not null")
+			.param(stationId)
+			.query(Long.class)
+			.list();
+		this.jdbc.sql("update radio_feed_entry set pulled_at = ? where station_id = ? and pulled_at is null")
+			.params(Timestamp.from(now), stationId)
+			.update();
+		return deliveries;
+	}
+
+	/**
+	 * The station's entry for a content item or program (the newest if it was sent
+	 * twice).
+	 */
+	Optional<Receipt> receiptByContent(long stationId, long contentId) {
+		return this.jdbc
+			.sql("select id, delivery_id, pulled_at, aired_at from radio_feed_entry where station_id = ?"
+					+ " and content_id = ? order by id desc")
+			.params(stationId, contentId)
+			.query(RadioFeedStore::receipt)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	Optional<Receipt> receiptByDelivery(long stationId, long deliveryId) {
+		return this.jdbc
+			.sql("select id, delivery_id, pulled_at, aired_at from radio_feed_entry where station_id = ?"
+					+ " and delivery_id = ?")
+			.params(stationId, deliveryId)
+			.query(RadioFeedStore::receipt)
+			.optional();
+	}
+
+	void markAired(long entryId, Instant airedAt, Integer seconds) {
+		this.jdbc.sql("update radio_feed_entry set aired_at = ?, aired_seconds = ? where id = ?")
+			.params(Timestamp.from(airedAt), seconds, entryId)
+			.update();
+	}
+
+	private static FeedEntry entry(ResultSet rs, int row) throws SQLException {
+		long deliveryId = rs.getLong("delivery_id");
+		Long delivery = rs.wasNull() ? null : deliveryId;
+		return new FeedEntry(rs.getLong("id"), delivery, rs.getLong("content_id"), rs.getString("kind"),
+				rs.getString("title"), rs.getString("script"), rs.getInt("seconds"),
+				rs.getTimestamp("published_at").toInstant());
+	}
+
+	private static Receipt receipt(ResultSet rs, int row) throws SQLException {
+		long deliveryId = rs.getLong("delivery_id");
+		Long delivery = rs.wasNull() ? null : deliveryId;
+		Timestamp pulled = rs.getTimestamp("pulled_at");
+		Timestamp aired = rs.getTimestamp("aired_at");
+		return new Receipt(rs.getLong("id"), delivery, (pulled != null) ? pulled.toInstant() : null,
+				(aired != null) ? aired.toInstant() : null);
+	}
+
+	record FeedState(long version, Instant updatedAt, long pulledVersion) {
+
+		static final FeedState EMPTY = new FeedState(0, Instant.EPOCH, 0);
+
+	}
+
+	record Receipt(long entryId, Long deliveryId, Instant pulledAt, Instant airedAt) {
+	}
+
+}

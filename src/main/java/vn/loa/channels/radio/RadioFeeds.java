@@ -1,0 +1,159 @@
+package vn.loa.channels.radio;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.loa.audience.Station;
+import vn.loa.common.LoaProperties;
+import vn.loa.channels.radio.RadioFeedStore.FeedState;
+import vn.loa.channels.radio.RadioFeedStore.Receipt;
+import vn.loa.channels.radio.RadioFeedWriter.FeedStation;
+
+/**
+ * A station's feed: rendered once per version stamp and kept in memory, so that a station
+ * polling every minute costs two indexed look-ups and, when nothing changed, no rendering
+ * at all. Pulls and aired reports become receipts here and statuses in the delivery log.
+ */
+@Service
+class RadioFeeds {
+
+	enum Format {
+
+		RSS("application/rss+xml;charset=UTF-8"), ATOM("application/atom+xml;charset=UTF-8"),
+		JSON("application/feed+json;charset=UTF-8");
+
+		final String contentType;
+
+		Format(String contentType) {
+			this.contentType = contentType;
+		}
+
+	}
+
+	private final RadioFeedStore store;
+
+	private final RadioFeedWriter writer = new RadioFeedWriter();
+
+	private final DeliveryReceipts receipts;
+
+	private final RadioChannelProperties properties;
+
+	private final LoaProperties loa;
+
+	private final Clock clock;
+
+	private final Map<Long, CachedState> states = new ConcurrentHashMap<>();
+
+	private final long stampTtlNanos;
+
+	/** Rendered feeds by station and format, each valid for one version stamp. */
+	private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+	RadioFeeds(RadioFeedStore store, DeliveryReceipts receipts, RadioChannelProperties properties, LoaProperties loa,
+			Clock clock) {
+		this.store = store;
+		this.receipts = receipts;
+		this.properties = properties;
+		this.loa = loa;
+		this.clock = clock;
+		this.stampTtlNanos = properties.stampTtl().toNanos();
+	}
+
+	/**
+	 * The station's version stamp, read from the database at most once per
+	 * {@code stamp-ttl}: a station polling every minute cannot tell, and under load the
+	 * feed path then costs one indexed look-up (the token). This instance forgets a stamp
+	 * as soon as it changes one; other instances see the change within the TTL.
+	 */
+	FeedState state(Station station) {
+		long now = System.nanoTime();
+		CachedState cached = this.states.get(station.id());
+		if (cached != null && now - cached.readAt < this.stampTtlNanos) {
+			return cached.state;
+		}
+		FeedState state = this.store.state(station.id());
+		this.states.put(station.id(), new CachedState(state, now));
+		return state;
+	}
+
+	/** Called when a station's feed changed (after the change is committed). */
+	void forget(long stationId) {
+		this.states.remove(stationId);
+	}
+
+	/** The feed's bytes for this version stamp, rendered only if not already cached. */
+	byte[] render(Station station, Format format, FeedState state) {
+		String key = station.id() + ":" + format;
+		Rendered cached = this.rendered.get(key);
+		if (cached != null && cached.version == state.version()) {
+			return cached.body;
+		}
+		List<FeedEntry> entries = this.store.newest(station.id(), this.properties.feedSize());
+		FeedStation feedStation = new FeedStation(station.code(), station.name());
+		String baseUrl = this.loa.publicUrl("");
+		String body = switch (format) {
+			case RSS -> this.writer.rss(feedStation, entries, baseUrl, state.updatedAt());
+			case ATOM -> this.writer.atom(feedStation, entries, baseUrl, state.updatedAt());
+			case JSON -> this.writer.json(feedStation, entries, baseUrl);
+		};
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		// Only cache what matches the stamp that was read before the entries: a newer
+		// stamp will simply render again.
+		this.rendered.put(key, new Rendered(state.version(), bytes));
+		return bytes;
+	}
+
+	Optional<FeedEntry> script(Station station, long entryId) {
+		return this.store.entry(station.id(), entryId);
+	}
+
+	/**
+	 * Records that the station pulled its feed at this version stamp. Cheap when nothing
+	 * is new: the stamp in hand already says everything was marked.
+	 */
+	@Transactional
+	void pulled(Station station, FeedState state) {
+		if (state.pulledVersion() >= state.version()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		List<Long> deliveries = this.store.markPulled(station.id(), state.version(), now);
+		forget(station.id());
+		if (!deliveries.isEmpty()) {
+			this.receipts.pulled(deliveries, now);
+		}
+	}
+
+	/**
+	 * Records that the station aired an item or program.
+	 * @return false if that item was never sent to the station
+	 */
+	@Transactional
+	boolean aired(Station station, Long contentId, Long deliveryId, Instant airedAt, Integer seconds) {
+		Optional<Receipt> receipt = (deliveryId != null) ? this.store.receiptByDelivery(station.id(), deliveryId)
+				: this.store.receiptByContent(station.id(), contentId);
+		if (receipt.isEmpty()) {
+			return false;
+		}
+		this.store.markAired(receipt.get().entryId(), airedAt, seconds);
+		if (receipt.get().deliveryId() != null) {
+			this.receipts.aired(receipt.get().deliveryId(), airedAt, seconds);
+		}
+		return true;
+	}
+
+	private record Rendered(long version, byte[] body) {
+	}
+
+	private record CachedState(FeedState state, long readAt) {
+	}
+
+}
