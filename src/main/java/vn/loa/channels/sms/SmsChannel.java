@@ -1,0 +1,111 @@
+package vn.loa.channels.sms;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import vn.loa.audience.SegmentSpec;
+import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.ChannelDispatch;
+import vn.loa.channels.ChannelException;
+import vn.loa.channels.DeliveryFailureAdvice;
+import vn.loa.deliverylog.DeliveryLogFlow;
+import vn.loa.deliverylog.DeliveryStatus;
+import vn.loa.rendering.SmsText;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+
+/**
+ * The SMS channel: a dispatch to a segment becomes ONE durable broadcast job
+ * ({@code sms_broadcast}); {@link SmsBroadcastWorker} streams its recipients. Nothing per
+ * recipient is queued in memory or in a message channel.
+ */
+@Configuration(proxyBeanMethods = false)
+class SmsChannel {
+
+	static final String ID = "sms";
+
+	@Bean
+	ChannelDescriptor smsDescriptor(SmsProperties properties) {
+		return new ChannelDescriptor() {
+
+			@Override
+			public String id() {
+				return ID;
+			}
+
+			@Override
+			public String label() {
+				return "Tin nhắn SMS";
+			}
+
+			@Override
+			public boolean enabled() {
+				return properties.enabled();
+			}
+
+			@Override
+			public String mode() {
+				return properties.sandbox() ? "sandbox" : "live";
+			}
+
+			@Override
+			public String template() {
+				return properties.template();
+			}
+
+			@Override
+			public List<String> defaultTargets() {
+				return List.of(SmsTargets.ALL);
+			}
+
+			@Override
+			public Optional<String> rejectTarget(String target) {
+				try {
+					SmsTargets.parse(target);
+					return Optional.empty();
+				}
+				catch (IllegalArgumentException ex) {
+					return Optional.of(ex.getMessage());
+				}
+			}
+
+		};
+	}
+
+	@Bean
+	IntegrationFlow sms(SmsBroadcasts broadcasts, SmsProperties properties, Clock clock) {
+		return (flow) -> flow
+			.handle(ChannelDispatch.class, (dispatch, headers) -> enqueue(dispatch, broadcasts, properties, clock),
+					(endpoint) -> endpoint.id("smsBroadcastEnqueuer")
+						.advice(new DeliveryFailureAdvice(SmsDeliveries.PROVIDER)))
+			.channel(DeliveryLogFlow.OUTCOMES);
+	}
+
+	/**
+	 * Creates the broadcast job (once per publication and target); nothing is sent here.
+	 */
+	private static Object enqueue(ChannelDispatch dispatch, SmsBroadcasts broadcasts, SmsProperties properties,
+			Clock clock) {
+		SegmentSpec segment;
+		try {
+			segment = SmsTargets.parse(dispatch.target());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, SmsDeliveries.PROVIDER, "BAD_TARGET",
+					ex.getMessage(), ex);
+		}
+		String body = dispatch.rendition().text();
+		int parts = SmsText.analyze(body, true).parts();
+		if (parts > properties.maxParts()) {
+			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, SmsDeliveries.PROVIDER, "TOO_LONG",
+					"Tin nhắn dài " + parts + " phần, vượt giới hạn " + properties.maxParts() + " phần", null);
+		}
+		broadcasts.enqueue(dispatch.publicationId(), dispatch.target(), segment, body,
+				dispatch.rendition().templateVersion(), dispatch.urgent(), clock.instant());
+		return null;
+	}
+
+}

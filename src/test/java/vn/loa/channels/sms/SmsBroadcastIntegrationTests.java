@@ -1,0 +1,455 @@
+package vn.loa.channels.sms;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.loa.audience.SegmentSpec;
+import vn.loa.audience.Subscribers;
+
+import com.jayway.jsonpath.JsonPath;
+import vn.loa.rendering.SmsText;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Broadcasts end to end on the local PostgreSQL: the worker streams a segment through the
+ * real Twilio SDK into the simulator, which answers and posts signed callbacks to Loa's
+ * webhook. Each test has its own area and publication, so the shared database may hold
+ * earlier runs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/loa_smssend",
+				"spring.datasource.username=postgres", "spring.datasource.password=", "loa.channels.sms.mode=sandbox",
+				"loa.channels.sms.quiet-hours.enabled=false", "loa.channels.sms.broadcast.batch-size=5",
+				"loa.channels.sms.broadcast.poll-interval=100ms", "loa.channels.sms.broadcast.lease=1s",
+				"loa.channels.sms.retry.initial-backoff=200ms", "loa.channels.sms.simulator.callback-delay=20ms",
+				"loa.channels.sms.rate-per-second=1000",
+				"loa.channels.sms.public-base-url=https://loa.example.gov.vn" })
+@AutoConfigureMockMvc
+class SmsBroadcastIntegrationTests {
+
+	private static final String BODY = "UBND tỉnh thông báo: từ 01/12 tiếp nhận hồ sơ trực tuyến tại dichvucong.gov.vn";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	SmsBroadcasts broadcasts;
+
+	@Autowired
+	SimulatorInbox inbox;
+
+	@Autowired
+	SimulatorFaults faults;
+
+	@Autowired
+	SimulatorCallbacks callbacks;
+
+	@Autowired
+	SmsBroadcastWorker worker;
+
+	@Autowired
+	SmsProperties properties;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Crashes crashes;
+
+	@Autowired
+	MockMvc mvc;
+
+	private String area;
+
+	private long publication;
+
+	private List<String> phones;
+
+	@BeforeEach
+	void segment() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		this.area = "T" + random.nextInt(10_000_000, 99_999_999);
+		this.publication = random.nextLong(1_000_000_000L, 2_000_000_000L);
+		int base = random.nextInt(0, 9_000_000);
+		this.phones = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String phone = "+8490" + String.format("%07d", base + i);
+			this.subscribers.subscribe(phone, this.area, List.of(), "vi", "test");
+			this.phones.add(phone);
+		}
+	}
+
+	@AfterEach
+	void reset() {
+		this.faults.reset(this.properties.simulator());
+		this.crashes.point = null;
+	}
+
+	@Test
+	void broadcastIsSentThenDeliveredAndOptedOutIsSkippedVisibly() {
+		String optedOut = this.phones.get(3);
+		String unreachable = this.phones.get(7);
+		this.subscribers.optOut(optedOut, "test");
+		this.faults.undeliverable(unreachable, true);
+
+		long job = enqueue();
+
+		awaitDone(job);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(statuses()).containsEntry("DELIVERED", 10L)
+				.containsEntry("SKIPPED", 1L)
+				.containsEntry("TEMPORARY_FAILURE", 1L));
+		assertThat(row(optedOut)).containsEntry("error_code", "OPTED_OUT");
+		assertThat(row(unreachable)).containsEntry("error_code", "30003");
+		assertThat(this.inbox.receivedBy(optedOut)).isEmpty();
+		for (String phone : this.phones) {
+			if (!phone.equals(optedOut)) {
+				assertThat(this.inbox.receivedBy(phone)).as(phone).hasSize(1);
+				assertThat(row(phone).get("provider_reference")).isEqualTo(this.inbox.receivedBy(phone).get(0).sid());
+			}
+		}
+		assertThat(this.inbox.receivedBy(this.phones.get(0)).get(0).body()).isEqualTo(BODY);
+	}
+
+	@Test
+	void tooManyRequestsIsRetriedWithBackoffAndSentOnce() {
+		String busy = this.phones.get(2);
+		this.faults.failNext(busy, 2, SimulatorFaults.Fault.TOO_MANY_REQUESTS);
+
+		long job = enqueue();
+
+		awaitDone(job);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(row(busy)).containsEntry("status", "DELIVERED"));
+		assertThat(row(busy).get("attempts")).isEqualTo(3);
+		assertThat(this.inbox.receivedBy(busy)).hasSize(1);
+	}
+
+	@Test
+	void invalidNumberIsAPermanentFailureNeverRetried() {
+		String invalid = this.phones.get(4);
+		this.faults.failNext(invalid, 3, SimulatorFaults.Fault.INVALID_NUMBER);
+
+		long job = enqueue();
+
+		awaitDone(job);
+		assertThat(row(invalid)).containsEntry("status", "PERMANENT_FAILURE")
+			.containsEntry("error_code", "21211")
+			.containsEntry("attempts", 1);
+		assertThat(this.inbox.receivedBy(invalid)).isEmpty();
+		assertThat(count("select count(*) from delivery where publication_id = ?")).isEqualTo(12);
+	}
+
+	@Test
+	void workerDyingAfterSendingResumesWithoutResendingOrLosingRows() {
+		long job = enqueue(() -> this.crashes.arm("sent"));
+
+		awaitDone(job);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(statuses()).containsEntry("DELIVERED", 7L).containsEntry("TECHNICAL_FAILURE", 5L));
+		assertThat(this.crashes.fired.get()).isEqualTo(1);
+		assertThat(count("select count(*) from delivery where publication_id = ? and error_code = 'UNKNOWN_OUTCOME'"))
+			.isEqualTo(5);
+		assertEachRecipientHasOneRowAndAtMostOneMessage(12);
+	}
+
+	@Test
+	void workerDyingBetweenBatchesResumesAtItsCursor() {
+		long job = enqueue(() -> this.crashes.arm("recorded"));
+
+		awaitDone(job);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(statuses()).containsEntry("DELIVERED", 12L));
+		assertThat(this.crashes.fired.get()).isEqualTo(1);
+		assertEachRecipientHasOneRowAndAtMostOneMessage(12);
+	}
+
+	@Test
+	void workerDyingBeforeSendingLeavesUnknownOutcomesNotDuplicates() {
+		long job = enqueue(() -> this.crashes.arm("claimed"));
+
+		awaitDone(job);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(statuses()).containsEntry("DELIVERED", 7L).containsEntry("TECHNICAL_FAILURE", 5L));
+		assertEachRecipientHasOneRowAndAtMostOneMessage(7);
+	}
+
+	@Test
+	void webhookRefusesUnsignedAndWronglySignedCallbacks() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest unsigned = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/webhooks/twilio/status"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("MessageSid=SMx&MessageStatus=delivered"))
+			.build();
+		HttpRequest forged = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/webhooks/twilio/status"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Twilio-Signature",
+					TwilioSignature.sign("wrong-token", "https://loa.example.gov.vn/webhooks/twilio/status",
+							Map.of("MessageSid", "SMx", "MessageStatus", "delivered")))
+			.POST(HttpRequest.BodyPublishers.ofString("MessageSid=SMx&MessageStatus=delivered"))
+			.build();
+
+		assertThat(http.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+		assertThat(http.send(forged, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void lateRepeatedAndOutOfOrderCallbacksNeverMoveARowBackwards() {
+		String sid = insertSentRow(this.phones.get(0));
+
+		callback(sid, "delivered", null);
+		callback(sid, "sent", null);
+		callback(sid, "undelivered", "30003");
+		callback(sid, "delivered", null);
+
+		assertThat(row(this.phones.get(0))).containsEntry("status", "DELIVERED");
+	}
+
+	@Test
+	void callbackOvertakingItsBatchIsAppliedWhenTheSidIsStored() {
+		String sid = "SM" + String.format("%032x", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+
+		callback(sid, "delivered", null);
+		assertThat(count("select count(*) from sms_early_receipt where message_sid = '" + sid + "' and ? > 0"))
+			.isEqualTo(1);
+		insertSentRow(this.phones.get(1), sid);
+		this.worker.applyEarlyReceipts();
+
+		assertThat(row(this.phones.get(1))).containsEntry("status", "DELIVERED");
+		assertThat(count("select count(*) from sms_early_receipt where message_sid = '" + sid + "' and ? > 0"))
+			.isZero();
+	}
+
+	@Test
+	void inboundKeywordsOptOutAndBackInWithTwimlConfirmation() {
+		String phone = this.phones.get(5);
+		String url = "https://loa.example.gov.vn/webhooks/twilio/inbound";
+
+		String leave = this.callbacks.post(url, inbound(phone, "Hủy"));
+
+		assertThat(leave).startsWith("<?xml").contains("<Response><Message>").contains("</Message></Response>");
+		assertThat(this.subscribers.isOptedOut(phone)).isTrue();
+
+		String join = this.callbacks.post(url, inbound(phone, "DK cchc"));
+
+		assertThat(join).contains("<Response><Message>");
+		assertThat(this.subscribers.isOptedOut(phone)).isFalse();
+	}
+
+	@Test
+	void officerPreviewsAndPublishesToASegmentWithoutDiacritics() throws Exception {
+		String optedOut = this.phones.get(0);
+		this.subscribers.optOut(optedOut, "test");
+		long content = approvedItem("Tiếp nhận hồ sơ trực tuyến " + ThreadLocalRandom.current().nextInt());
+		as("editor", "EDITOR", get("/api/v1/contents/" + content + "/renditions/sms")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.metrics.encoding").value("UCS_2"));
+		as("editor", "EDITOR", get("/api/v1/contents/" + content + "/renditions/sms").param("sms.diacritics", "false"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.metrics.encoding").value("GSM_7"))
+			.andExpect(jsonPath("$.metrics.parts").isNumber())
+			.andExpect(jsonPath("$.metrics.costPerRecipient").isNumber());
+
+		String created = as("approver", "APPROVER",
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"area="
+							+ this.area + "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
+
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(statuses(publication)).containsEntry("DELIVERED", 11L)
+				.containsEntry("SKIPPED", 1L));
+		String received = this.inbox.receivedBy(this.phones.get(1)).get(0).body();
+		assertThat(SmsText.isGsm7(received)).isTrue();
+		assertThat(received).contains("Tiep nhan ho so truc tuyen");
+		assertThat(this.inbox.receivedBy(optedOut)).isEmpty();
+		as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/progress")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.sms.DELIVERED").value(11))
+			.andExpect(jsonPath("$.sms.SKIPPED").value(1));
+	}
+
+	private long approvedItem(String title) throws Exception {
+		String json = "{\"title\":\"" + title + "\",\"summary\":\"Không cần đến cơ quan\",\"body\":\"Từ ngày "
+				+ "01/12 người dân có thể **nộp hồ sơ trực tuyến**.\",\"topic\":\"dich-vu-cong\",\"audiences\":"
+				+ "[\"CITIZENS_AND_BUSINESSES\"],\"areas\":[\"56\"]}";
+		String answer = as("editor", "EDITOR",
+				post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
+		as("editor", "EDITOR", post("/api/v1/contents/" + id + "/submit")).andExpect(status().isOk());
+		as("approver", "APPROVER", post("/api/v1/contents/" + id + "/approve")).andExpect(status().isOk());
+		return id;
+	}
+
+	private ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(user(name).roles(role)));
+	}
+
+	private Map<String, String> inbound(String phone, String body) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("MessageSid", "SM" + String.format("%032x", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)));
+		form.put("AccountSid", this.properties.accountSid());
+		form.put("From", phone);
+		form.put("To", "LOA");
+		form.put("Body", body);
+		return form;
+	}
+
+	private void callback(String sid, String status, String errorCode) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("MessageSid", sid);
+		form.put("MessageStatus", status);
+		form.put("AccountSid", this.properties.accountSid());
+		if (errorCode != null) {
+			form.put("ErrorCode", errorCode);
+		}
+		this.callbacks.post("https://loa.example.gov.vn/webhooks/twilio/status", form);
+	}
+
+	private String insertSentRow(String phone) {
+		return insertSentRow(phone,
+				"SM" + String.format("%032x", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)));
+	}
+
+	private String insertSentRow(String phone, String sid) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.update("insert into delivery (publication_id, channel, target, status, attempts, provider, "
+				+ "provider_reference, created_at, updated_at, sent_at) values (?, 'sms', ?, 'SENT', 1, 'twilio', ?, ?, "
+				+ "?, ?)", this.publication, phone, sid, now, now, now);
+		return sid;
+	}
+
+	private void assertEachRecipientHasOneRowAndAtMostOneMessage(int expectedReceipts) {
+		assertThat(count("select count(*) from delivery where publication_id = ?")).isEqualTo(12);
+		assertThat(count("select count(distinct target) from delivery where publication_id = ?")).isEqualTo(12);
+		int received = 0;
+		for (String phone : this.phones) {
+			int messages = this.inbox.receivedBy(phone).size();
+			assertThat(messages).as(phone).isLessThanOrEqualTo(1);
+			received += messages;
+		}
+		assertThat(received).isEqualTo(expectedReceipts);
+	}
+
+	private long enqueue() {
+		return enqueue(() -> {
+		});
+	}
+
+	private long enqueue(Runnable beforeStart) {
+		long id = this.broadcasts.enqueue(this.publication, "area=" + this.area, SegmentSpec.of(null, this.area), BODY,
+				"v1", false, Instant.now().plusSeconds(3600));
+		this.crashes.job = id;
+		beforeStart.run();
+		this.jdbc.update("update sms_broadcast set not_before = ? where id = ?", Timestamp.from(Instant.now()), id);
+		return id;
+	}
+
+	private void awaitDone(long job) {
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> this.broadcasts.find(job).orElseThrow().state() == SmsBroadcasts.State.DONE);
+	}
+
+	private Map<String, Long> statuses() {
+		return statuses(this.publication);
+	}
+
+	private Map<String, Long> statuses(long publication) {
+		Map<String, Long> statuses = new LinkedHashMap<>();
+		this.jdbc.query("select status, count(*) from delivery where publication_id = ? group by status", (rs) -> {
+			statuses.put(rs.getString(1), rs.getLong(2));
+		}, publication);
+		return statuses;
+	}
+
+	private Map<String, Object> row(String phone) {
+		return this.jdbc.queryForMap("select status, attempts, error_code, provider_reference from delivery where "
+				+ "publication_id = ? and target = ?", this.publication, phone);
+	}
+
+	private long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class, this.publication);
+	}
+
+	@TestConfiguration
+	static class CrashConfiguration {
+
+		@Bean
+		Crashes crashes() {
+			return new Crashes();
+		}
+
+	}
+
+	/**
+	 * Kills the worker once at the armed point of the armed job, as a dying node would.
+	 */
+	static class Crashes implements BroadcastCheckpoint {
+
+		volatile String point;
+
+		volatile long job;
+
+		final AtomicInteger fired = new AtomicInteger();
+
+		void arm(String point) {
+			this.fired.set(0);
+			this.point = point;
+		}
+
+		@Override
+		public void reached(String point, long jobId) {
+			if (point.equals(this.point) && jobId == this.job && this.fired.compareAndSet(0, 1)) {
+				throw new SimulatedCrash(point);
+			}
+		}
+
+	}
+
+}
