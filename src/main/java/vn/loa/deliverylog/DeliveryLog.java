@@ -188,13 +188,14 @@ public class DeliveryLog {
 		Timestamp now = now();
 		List<Object[]> rows = new ArrayList<>(targets.size());
 		for (String target : targets) {
-			rows.add(new Object[] { publicationId, channel, target, provider, templateVersion, now, now, publicationId,
-					channel, target });
+			rows.add(new Object[] { publicationId, channel, target, provider, templateVersion, now, now });
 		}
+		// ON CONFLICT keeps this to one index probe per row; a NOT EXISTS sub-select made
+		// PostgreSQL scan the publication's rows for every insert.
 		int[][] counts = this.jdbcTemplate.batchUpdate(
 				"insert into delivery (publication_id, channel, target, status, attempts, provider, template_version, "
-						+ "created_at, updated_at) select ?, ?, ?, 'PENDING', 0, ?, ?, ?, ? where not exists "
-						+ "(select 1 from delivery where publication_id = ? and channel = ? and target = ?)",
+						+ "created_at, updated_at) values (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?) "
+						+ "on conflict do nothing",
 				rows, 1000, (ps, row) -> {
 					for (int i = 0; i < row.length; i++) {
 						ps.setObject(i + 1, row[i]);
