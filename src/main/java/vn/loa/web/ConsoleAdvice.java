@@ -16,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -31,9 +32,11 @@ import vn.loa.common.DemoProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
 
-	private final DemoProperties demo;
+	// a provider, because web-layer test slices load this advice without the properties
+	// beans
+	private final ObjectProvider<DemoProperties> demo;
 
-	ConsoleAdvice(DemoProperties demo) {
+	ConsoleAdvice(ObjectProvider<DemoProperties> demo) {
 		this.demo = demo;
 	}
 
@@ -50,7 +53,8 @@ class ConsoleAdvice {
 
 	@ModelAttribute("demo")
 	boolean demo() {
-		return this.demo.enabled();
+		DemoProperties properties = this.demo.getIfAvailable();
+		return properties != null && properties.enabled();
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
