@@ -12,8 +12,37 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LoaApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (isBench(args) && shouldRelaunchWithBoundedHeap()) {
+			System.exit(relaunchWithBoundedHeap(args));
+		}
 		SpringApplication.run(LoaApplication.class, benchArguments(args));
+	}
+
+	private static boolean isBench(String[] args) {
+		return args.length >= 2 && args[0].equals("bench");
+	}
+
+	/**
+	 * A benchmark measures Loa's memory as well as its speed, so it runs with a bounded
+	 * heap (256 MB) rather than the JVM's default share of the machine, unless the caller
+	 * chose one.
+	 */
+	private static boolean shouldRelaunchWithBoundedHeap() {
+		boolean heapChosen = java.lang.management.ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"));
+		String classPath = System.getProperty("java.class.path", "");
+		return !heapChosen && classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
+	}
+
+	private static int relaunchWithBoundedHeap(String[] args) throws Exception {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(
+				List.of(java, "-Xmx256m", "-jar", System.getProperty("java.class.path")));
+		command.addAll(Arrays.asList(args));
+		return new ProcessBuilder(command).inheritIO().start().waitFor();
 	}
 
 	/**

@@ -93,6 +93,10 @@ final class BroadcastBenchmark {
 		double copyRate = copyBaseline(recipients);
 		out.printf(Locale.ROOT, "baseline copy: %.0f rows/s%n", copyRate);
 		int httpCount = Math.min(recipients, MAX_HTTP_BASELINE);
+		// Warm the client, the simulator and the JIT first, so the baseline is not
+		// measured on
+		// a cold JVM while the broadcast after it runs warm.
+		httpBaseline(Math.min(httpCount, 20_000));
 		double httpRate = httpBaseline(httpCount);
 		out.printf(Locale.ROOT, "baseline http: %.0f requests/s (%d requests)%n", httpRate, httpCount);
 
