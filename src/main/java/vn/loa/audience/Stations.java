@@ -8,25 +8,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Radio station accounts and their API tokens. A token is 32 random bytes shown once when
  * issued; only its SHA-256 is stored (a slow password hash buys nothing for a random
- * 256-bit secret), so a lookup by hash both authenticates and finds the station, and a
- * revoked token fails on the very next request.
+ * 256-bit secret), so a lookup by hash both authenticates and finds the station.
+ * <p>
+ * A station polling its feed should not cost a query each time, so a successful look-up
+ * is remembered, by hash, for {@code loa.audience.station-token-ttl} (default 1 s).
+ * Revoking a token forgets every remembered look-up on this instance, before and again
+ * after the revocation commits, so here a revoked token fails on the very next request;
+ * another instance of Loa stops accepting it within the TTL.
  */
 @Service
 public class Stations {
@@ -44,9 +56,20 @@ public class Stations {
 
 	private final SecureRandom random = new SecureRandom();
 
-	Stations(JdbcClient jdbc, Clock clock) {
+	/** Successful look-ups by token hash; only live tokens are ever in here. */
+	private final Map<String, Authenticated> authenticated = new ConcurrentHashMap<>();
+
+	/**
+	 * Moved on by every revocation: a look-up that started before one is not remembered.
+	 */
+	private final AtomicLong revocations = new AtomicLong();
+
+	private final long tokenTtlNanos;
+
+	Stations(JdbcClient jdbc, Clock clock, @Value("${loa.audience.station-token-ttl:1s}") Duration tokenTtl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.tokenTtlNanos = tokenTtl.toNanos();
 	}
 
 	@Transactional
@@ -123,10 +146,34 @@ public class Stations {
 	@Transactional
 	public boolean revokeToken(String code, long tokenId) {
 		Station station = findByCode(code).orElseThrow(() -> new UnknownStationException(code));
-		return this.jdbc
+		boolean revoked = this.jdbc
 			.sql("update radio_station_token set revoked_at = ? where id = ? and station_id = ? and revoked_at is null")
 			.params(Timestamp.from(this.clock.instant()), tokenId, station.id())
 			.update() == 1;
+		if (revoked) {
+			forgetAuthenticated();
+		}
+		return revoked;
+	}
+
+	/**
+	 * Forgets every remembered look-up now and once more when the transaction commits, so
+	 * that no request running in between can put a revoked token back.
+	 */
+	private void forgetAuthenticated() {
+		this.revocations.incrementAndGet();
+		this.authenticated.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					Stations.this.revocations.incrementAndGet();
+					Stations.this.authenticated.clear();
+				}
+
+			});
+		}
 	}
 
 	/**
@@ -137,13 +184,29 @@ public class Stations {
 		if (code == null || token == null || token.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.jdbc
+		String hash = hash(token);
+		long now = System.nanoTime();
+		Authenticated known = this.authenticated.get(hash);
+		if (known != null && now - known.readAt() < this.tokenTtlNanos) {
+			return known.station().code().equals(code) ? Optional.of(known.station()) : Optional.empty();
+		}
+		long generation = this.revocations.get();
+		Optional<Station> station = this.jdbc
 			.sql("select s.id, s.code, s.name, s.level, s.area_code, s.words_per_minute, s.created_at"
 					+ " from radio_station_token t join radio_station s on s.id = t.station_id"
 					+ " where t.token_hash = ? and t.revoked_at is null and s.code = ?")
-			.params(hash(token), code)
+			.params(hash, code)
 			.query(Stations::map)
 			.optional();
+		if (station.isPresent()) {
+			this.authenticated.put(hash, new Authenticated(station.get(), now));
+			if (this.revocations.get() != generation) {
+				// A revocation ran while this look-up did: it may have read the token
+				// live.
+				this.authenticated.remove(hash);
+			}
+		}
+		return station;
 	}
 
 	/**
@@ -216,6 +279,9 @@ public class Stations {
 			areaCode = normalizeArea(areaCode);
 		}
 
+	}
+
+	private record Authenticated(Station station, long readAt) {
 	}
 
 	/**

@@ -1,13 +1,14 @@
 package vn.loa.channels.radio;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -22,11 +23,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 import vn.loa.audience.Station;
 import vn.loa.audience.Stations;
-import vn.loa.channels.radio.RadioFeedStore.FeedState;
 import vn.loa.channels.radio.RadioFeeds.Format;
 
 /**
@@ -45,31 +44,22 @@ class RadioFeedController {
 
 	private final RadioFeeds feeds;
 
-	RadioFeedController(Stations stations, RadioFeeds feeds) {
+	private final RadioFeedResponder responder;
+
+	RadioFeedController(Stations stations, RadioFeeds feeds, RadioFeedResponder responder) {
 		this.stations = stations;
 		this.feeds = feeds;
+		this.responder = responder;
 	}
 
+	/**
+	 * A feed, when {@link RadioFeedFilter} did not answer it already (it passes on wrong
+	 * tokens, which end here as a 401).
+	 */
 	@GetMapping("/feeds/radio/{station}.{format:rss|atom|json}")
-	ResponseEntity<byte[]> feed(@PathVariable String station, @PathVariable String format, HttpServletRequest request,
-			WebRequest webRequest) {
-		Station account = authenticate(station, request);
-		FeedState state = this.feeds.state(account);
-		Format feedFormat = Format.valueOf(format.toUpperCase(Locale.ROOT));
-		String etag = "\"" + account.id() + "-" + state.version() + "-" + format + "\"";
-		// A pull is a pull whether or not the station already had this version; when the
-		// stamp says everything was marked already, not even a transaction is opened.
-		if (state.pulledVersion() < state.version()) {
-			this.feeds.pulled(account, state);
-		}
-		if (webRequest.checkNotModified(etag, state.updatedAt().toEpochMilli())) {
-			return null;
-		}
-		byte[] body = this.feeds.render(account, feedFormat, state);
-		return ResponseEntity.ok()
-			.cacheControl(REVALIDATE)
-			.header(HttpHeaders.CONTENT_TYPE, feedFormat.contentType)
-			.body(body);
+	void feed(@PathVariable String station, @PathVariable String format, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		this.responder.respond(authenticate(station, request), Format.ofExtension(format), request, response);
 	}
 
 	@GetMapping("/feeds/radio/{station}/scripts/{entryId}.txt")

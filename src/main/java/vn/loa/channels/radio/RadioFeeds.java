@@ -27,13 +27,26 @@ class RadioFeeds {
 
 	enum Format {
 
-		RSS("application/rss+xml;charset=UTF-8"), ATOM("application/atom+xml;charset=UTF-8"),
-		JSON("application/feed+json;charset=UTF-8");
+		RSS("rss", "application/rss+xml;charset=UTF-8"), ATOM("atom", "application/atom+xml;charset=UTF-8"),
+		JSON("json", "application/feed+json;charset=UTF-8");
+
+		final String extension;
 
 		final String contentType;
 
-		Format(String contentType) {
+		Format(String extension, String contentType) {
+			this.extension = extension;
 			this.contentType = contentType;
+		}
+
+		/** The format for a feed URL's extension, or null if it names none. */
+		static Format ofExtension(String extension) {
+			for (Format format : values()) {
+				if (format.extension.equals(extension)) {
+					return format;
+				}
+			}
+			return null;
 		}
 
 	}
@@ -55,7 +68,7 @@ class RadioFeeds {
 	private final long stampTtlNanos;
 
 	/** Rendered feeds by station and format, each valid for one version stamp. */
-	private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+	private final Map<RenderKey, Rendered> rendered = new ConcurrentHashMap<>();
 
 	RadioFeeds(RadioFeedStore store, DeliveryReceipts receipts, RadioChannelProperties properties, LoaProperties loa,
 			Clock clock) {
@@ -91,7 +104,7 @@ class RadioFeeds {
 
 	/** The feed's bytes for this version stamp, rendered only if not already cached. */
 	byte[] render(Station station, Format format, FeedState state) {
-		String key = station.id() + ":" + format;
+		RenderKey key = new RenderKey(station.id(), format);
 		Rendered cached = this.rendered.get(key);
 		if (cached != null && cached.version == state.version()) {
 			return cached.body;
@@ -148,6 +161,9 @@ class RadioFeeds {
 			this.receipts.aired(receipt.get().deliveryId(), airedAt, seconds);
 		}
 		return true;
+	}
+
+	private record RenderKey(long stationId, Format format) {
 	}
 
 	private record Rendered(long version, byte[] body) {

@@ -1,5 +1,6 @@
 package vn.loa.channels.radio;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -8,10 +9,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import vn.loa.audience.Stations;
+
 /**
- * Stations authenticate with their own station token, checked by the radio controller
- * against the station named in the URL; user logins and CSRF protection do not apply to
- * them. This chain runs before the console/API chain and only for the station paths.
+ * Stations authenticate with their own station token, checked against the station named
+ * in the URL; user logins and CSRF protection do not apply to them. Feed polls are
+ * answered by {@link RadioFeedFilter} before any other filter; what it passes on meets
+ * this chain, which runs before the console/API chain and only for the station paths.
  */
 @Configuration(proxyBeanMethods = false)
 class RadioSecurityConfiguration {
@@ -25,6 +29,16 @@ class RadioSecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<RadioFeedFilter> radioFeedFilter(Stations stations, RadioFeedResponder responder) {
+		FilterRegistrationBean<RadioFeedFilter> registration = new FilterRegistrationBean<>(
+				new RadioFeedFilter(stations, responder));
+		registration.addUrlPatterns(RadioFeedFilter.PREFIX + "*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setName("radioFeedFilter");
+		return registration;
 	}
 
 }
