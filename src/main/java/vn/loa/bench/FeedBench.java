@@ -101,23 +101,31 @@ class FeedBench implements Benchmark {
 		}
 		out.printf("nginx 200: %.0f req/s, p99 %.2f ms, errors %d%n", nginx.requestsPerSecond(), nginx.p99Millis(),
 				nginx.errors());
-		// p99 at half the measured maximum: wrk paces each connection with delay();
-		// enough connections that the delay is at least a few milliseconds.
+		// p99 at half the measured maximum: wrk paces each connection with delay(), so a
+		// connection sends one request per (delay + response time); a short probe
+		// measures
+		// what the chosen connections achieve and the count is scaled to reach the rate.
 		double half = ok.requestsPerSecond() / 2;
-		int pacedConnections = Math.max(threads, (int) Math.ceil(half * 5 / 1000));
-		int delay = (int) Math.max(1, Math.round(pacedConnections * 1000 / half));
+		int delay = 5;
+		int pacedConnections = Math.max(threads, (int) Math.ceil(half * delay / 1000));
+		WrkRun.Result probe = WrkRun.run(feedUrl, auth, 200, threads, pacedConnections, Duration.ofSeconds(5), delay);
+		pacedConnections = Math.max(threads,
+				(int) Math.round(pacedConnections * half / Math.max(1, probe.requestsPerSecond())));
 		WrkRun.Result paced = WrkRun.run(feedUrl, auth, 200, threads, pacedConnections,
 				Duration.ofSeconds(Math.max(10, duration.toSeconds() / 2)), delay);
-		out.printf("loa 200 paced (%d connections, %d ms between requests): %.0f req/s, p99 %.2f ms, errors %d%n",
-				pacedConnections, delay, paced.requestsPerSecond(), paced.p99Millis(), paced.errors());
+		out.printf(
+				"loa 200 paced at half the maximum (%.0f req/s; %d connections, %d ms between requests): %.0f req/s,"
+						+ " p99 %.2f ms, errors %d%n",
+				half, pacedConnections, delay, paced.requestsPerSecond(), paced.p99Millis(), paced.errors());
 
-		long errors = ok.errors() + notModified.errors() + nginx.errors() + paced.errors();
+		long errors = ok.errors() + notModified.errors() + nginx.errors() + probe.errors() + paced.errors();
 		out.println(String.format(Locale.ROOT,
 				"RESULT name=feed rps_200=%.0f rps_304=%.0f nginx_rps=%.0f ratio_200=%.3f ratio_304=%.3f p99_ms=%.2f"
-						+ " errors=%d",
+						+ " errors=%d paced_rps=%.0f feed_bytes=%d",
 				ok.requestsPerSecond(), notModified.requestsPerSecond(), nginx.requestsPerSecond(),
 				ok.requestsPerSecond() / nginx.requestsPerSecond(),
-				notModified.requestsPerSecond() / nginx.requestsPerSecond(), paced.p99Millis(), errors));
+				notModified.requestsPerSecond() / nginx.requestsPerSecond(), paced.p99Millis(), errors,
+				paced.requestsPerSecond(), body.length));
 	}
 
 	private HttpResponse<byte[]> awaitFeed(String url, String token, int items) throws Exception {
