@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * is remembered, by hash, for {@code loa.audience.station-token-ttl} (default 1 s).
  * Revoking a token forgets every remembered look-up on this instance, before and again
  * after the revocation commits, so here a revoked token fails on the very next request;
- * another instance of Loa stops accepting it within the TTL.
+ * another instance of Loa stops accepting it when RabbitMQ tells it (cluster shape, see
+ * {@link ClusterTokenRevocations}) and in any case within the TTL.
  */
 @Service
 public class Stations {
@@ -66,10 +68,14 @@ public class Stations {
 
 	private final long tokenTtlNanos;
 
-	Stations(JdbcClient jdbc, Clock clock, @Value("${loa.audience.station-token-ttl:1s}") Duration tokenTtl) {
+	private final ApplicationEventPublisher events;
+
+	Stations(JdbcClient jdbc, Clock clock, @Value("${loa.audience.station-token-ttl:1s}") Duration tokenTtl,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.tokenTtlNanos = tokenTtl.toNanos();
+		this.events = events;
 	}
 
 	@Transactional
@@ -152,8 +158,15 @@ public class Stations {
 			.update() == 1;
 		if (revoked) {
 			forgetAuthenticated();
+			this.events.publishEvent(new StationTokenRevoked(station.code(), tokenId));
 		}
 		return revoked;
+	}
+
+	/** Forgets every remembered look-up: a token was revoked on another instance. */
+	void forgetRemembered() {
+		this.revocations.incrementAndGet();
+		this.authenticated.clear();
 	}
 
 	/**

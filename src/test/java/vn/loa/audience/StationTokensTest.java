@@ -30,7 +30,8 @@ class StationTokensTest {
 
 	private final JdbcClient jdbc = JdbcClient.create(dataSource);
 
-	private final Stations here = new Stations(this.jdbc, Clock.systemUTC(), Duration.ofMinutes(10));
+	private final Stations here = new Stations(this.jdbc, Clock.systemUTC(), Duration.ofMinutes(10), (event) -> {
+	});
 
 	@BeforeAll
 	static void migrate() {
@@ -75,7 +76,8 @@ class StationTokensTest {
 
 	@Test
 	void anotherInstanceStopsAcceptingARevokedTokenWithinItsTtl() {
-		Stations elsewhere = new Stations(this.jdbc, Clock.systemUTC(), Duration.ofMillis(300));
+		Stations elsewhere = new Stations(this.jdbc, Clock.systemUTC(), Duration.ofMillis(300), (event) -> {
+		});
 		Station station = station("van-ninh");
 		IssuedToken token = this.here.issueToken("van-ninh");
 		assertThat(this.here.authenticate("van-ninh", token.token())).contains(station);

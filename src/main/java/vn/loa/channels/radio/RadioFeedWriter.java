@@ -19,8 +19,11 @@ import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -153,9 +156,16 @@ final class RadioFeedWriter {
 		return link;
 	}
 
+	/**
+	 * The feed without indentation and with the {@code loa} namespace declared once on
+	 * the root element rather than on each entry's two elements: a third of the bytes a
+	 * poll moves, for the same document.
+	 */
 	private static String write(WireFeed feed) {
 		try {
-			return new WireFeedOutput().outputString(feed);
+			Document document = new WireFeedOutput().outputJDom(feed);
+			document.getRootElement().addNamespaceDeclaration(LOA);
+			return new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8")).outputString(document);
 		}
 		catch (FeedException ex) {
 			throw new IllegalStateException("Could not write the " + feed.getFeedType() + " feed", ex);

@@ -122,6 +122,28 @@ class RadioFeedWriterTest {
 	}
 
 	@Test
+	void scriptsKeepTheirLinesAndTheLoaNamespaceIsDeclaredOnce() throws Exception {
+		String script = "Kính thưa quý vị.\n\nỦy ban nhân dân tỉnh thông báo:\n  lịch tiếp công dân  tháng mười hai.";
+		List<FeedEntry> many = new java.util.ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			many.add(new FeedEntry(i, (long) i, i, "ITEM", "Tin số " + i, script, 30, this.updated));
+		}
+		for (String xml : List.of(this.writer.rss(this.station, many, "http://loa.test", this.updated),
+				this.writer.atom(this.station, many, "http://loa.test", this.updated))) {
+			assertThat(xml.split("xmlns:loa=", -1)).hasSize(2);
+			Document doc = parse(xml);
+			assertThat(doc.getDocumentElement().getAttribute("xmlns:loa")).isEqualTo(RadioFeedWriter.LOA.getURI());
+			NodeList seconds = doc.getElementsByTagNameNS(RadioFeedWriter.LOA.getURI(), "seconds");
+			assertThat(seconds.getLength()).isEqualTo(5);
+			SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
+			SyndEntry entry = feed.getEntries().get(0);
+			String text = (entry.getDescription() != null) ? entry.getDescription().getValue()
+					: entry.getContents().get(0).getValue();
+			assertThat(text).isEqualTo(script);
+		}
+	}
+
+	@Test
 	void jsonFollowsJsonFeed11() {
 		JsonNode feed = JsonMapper.builder()
 			.build()
