@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -79,6 +80,7 @@ class FoundationApiTests {
 		this.mvc.perform(get("/api/v1/users").with(user("admin").roles("ADMIN"))).andExpect(status().isOk());
 		this.mvc
 			.perform(put("/api/v1/templates/portal/article.html").with(user("editor").roles("EDITOR"))
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"source\":\"x\"}"))
 			.andExpect(status().isForbidden());
@@ -88,6 +90,7 @@ class FoundationApiTests {
 	void imagesAreCheckedByTheirBytesAndServed() throws Exception {
 		String item = this.mvc
 			.perform(post("/api/v1/contents").with(user("editor").roles("EDITOR"))
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"title\":\"Ảnh minh họa\",\"body\":\"Nội dung\",\"topic\":\"cchc\",\"audiences\":[],"
 						+ "\"areas\":[]}"))
@@ -99,14 +102,16 @@ class FoundationApiTests {
 		this.mvc
 			.perform(multipart("/api/v1/contents/" + id + "/images")
 				.file(new MockMultipartFile("file", "virus.png", "image/png", "MZ not an image".getBytes()))
-				.with(user("editor").roles("EDITOR")))
+				.with(user("editor").roles("EDITOR"))
+				.with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("file"));
 		String image = this.mvc
 			.perform(multipart("/api/v1/contents/" + id + "/images")
 				.file(new MockMultipartFile("file", "anh.bin", "application/octet-stream", PNG))
 				.param("alt", "Bộ phận một cửa")
-				.with(user("editor").roles("EDITOR")))
+				.with(user("editor").roles("EDITOR"))
+				.with(csrf()))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.mediaType").value("image/png"))
 			.andReturn()
@@ -121,6 +126,7 @@ class FoundationApiTests {
 	void aTemplateWithAnErrorIsRefusedWithItsLineAndNotSaved() throws Exception {
 		this.mvc
 			.perform(put("/api/v1/templates/portal/broken.html").with(user("admin").roles("ADMIN"))
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"source\":\"<h1>{{title}}</h1>\\n<p>{{#links}}</p>\"}"))
 			.andExpect(status().isUnprocessableContent())
@@ -130,6 +136,7 @@ class FoundationApiTests {
 			.andExpect(status().isNotFound());
 		this.mvc
 			.perform(post("/api/v1/templates/portal/article.html/preview").with(user("editor").roles("EDITOR"))
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"source\":\"<p>{{tieu_de}}</p>\"}"))
 			.andExpect(status().isUnprocessableContent())

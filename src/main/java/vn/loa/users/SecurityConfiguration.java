@@ -28,6 +28,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 401 as a problem detail; the console uses form login; the portal, feeds (which check
  * their own station tokens), provider webhooks (which verify the provider's signature)
  * and the sandbox simulators are open.
+ * <p>
+ * CSRF: an API call that carries its own credentials in an {@code Authorization} header
+ * cannot be forged by another site (a browser only sends such a header by itself for
+ * Basic credentials the user typed into its own dialog), so it needs no CSRF token. An
+ * API call that rides on the console's session cookie does need one, as the console's own
+ * scripts send: otherwise any page an approver visits could approve content with a
+ * body-less cross-site {@code POST}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,8 +44,7 @@ class SecurityConfiguration {
 			"/sandbox/**", "/2010-04-01/**", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
 			"/swagger-ui/**", "/swagger-ui.html", "/login", "/css/**", "/js/**", "/favicon.ico", "/error" };
 
-	private static final String[] MACHINE_POSTS = { "/api/**", "/webhooks/**", "/sandbox/**", "/2010-04-01/**",
-			"/feeds/**" };
+	private static final String[] MACHINE_POSTS = { "/webhooks/**", "/sandbox/**", "/2010-04-01/**", "/feeds/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -48,6 +54,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain loaSecurity(HttpSecurity http, UserAccounts accounts) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		RequestMatcher noAmbientAuthority = request -> api.matches(request)
+				&& (request.getHeader("Authorization") != null || request.getSession(false) == null);
 		AuthenticationEntryPoint problem = (request, response, ex) -> {
 			response.setStatus(HttpStatus.UNAUTHORIZED.value());
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
@@ -68,7 +76,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problem, api))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_POSTS))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_POSTS).ignoringRequestMatchers(noAmbientAuthority))
 			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class);
 		return http.build();
 	}

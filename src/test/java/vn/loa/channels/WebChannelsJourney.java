@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -205,7 +206,7 @@ abstract class WebChannelsJourney {
 
 	private org.springframework.test.web.servlet.ResultActions as(String name, String role,
 			MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request.with(user(name).roles(role)));
+		return this.mvc.perform(request.with(user(name).roles(role)).with(csrf()));
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -225,7 +226,7 @@ abstract class PublishingJourney {
 	}
 
 	ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request.with(user(name).roles(role)));
+		return this.mvc.perform(request.with(user(name).roles(role)).with(csrf()));
 	}
 
 }

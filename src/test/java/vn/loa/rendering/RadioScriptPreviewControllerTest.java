@@ -29,6 +29,7 @@ class RadioScriptPreviewControllerTest {
 		this.mvc
 			.perform(post("/api/v1/radio/script-preview").with(user("editor"))
 				.with(csrf())
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"text": "**UBND** xã thông báo: 30% hồ sơ nộp trực tuyến.", "wordsPerMinute": 120}
@@ -46,6 +47,7 @@ class RadioScriptPreviewControllerTest {
 		this.mvc
 			.perform(post("/api/v1/radio/script-preview").with(user("editor"))
 				.with(csrf())
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"text\": \"Xin chào\"}"))
 			.andExpect(status().isOk())
@@ -58,6 +60,7 @@ class RadioScriptPreviewControllerTest {
 		this.mvc
 			.perform(post("/api/v1/radio/script-preview").with(user("editor"))
 				.with(csrf())
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"text\": \"x\", \"wordsPerMinute\": 5}"))
 			.andExpect(status().isBadRequest())
@@ -67,12 +70,14 @@ class RadioScriptPreviewControllerTest {
 		this.mvc
 			.perform(post("/api/v1/radio/script-preview").with(user("editor"))
 				.with(csrf())
+				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"wordsPerMinute\": 150}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("text"));
 		this.mvc
 			.perform(post("/api/v1/radio/script-preview").with(user("editor"))
+				.with(csrf())
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"text\": "))

@@ -30,6 +30,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -295,7 +296,7 @@ abstract class RadioJourney {
 	}
 
 	ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request.with(user(name).roles(role)));
+		return this.mvc.perform(request.with(user(name).roles(role)).with(csrf()));
 	}
 
 }
