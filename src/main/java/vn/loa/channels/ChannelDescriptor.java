@@ -1,7 +1,10 @@
 package vn.loa.channels;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What publishing and the console need to know of a channel, from its
@@ -34,6 +37,97 @@ public interface ChannelDescriptor {
 	/** A health probe; sandbox channels are healthy when Loa is. */
 	default ChannelHealth health() {
 		return ChannelHealth.healthy();
+	}
+
+	/**
+	 * Starts a descriptor: a channel always on, {@code live}, with its own id as the only
+	 * default target and every target accepted, until told otherwise.
+	 * @param id the channel id, also the template folder and flow input prefix
+	 * @param label a short Vietnamese name for the console
+	 */
+	static Builder builder(String id, String label) {
+		return new Builder(id, label);
+	}
+
+	/** Builds a {@link ChannelDescriptor} from a channel's properties. */
+	final class Builder {
+
+		private final String id;
+
+		private final String label;
+
+		private boolean enabled = true;
+
+		private String mode = "live";
+
+		private String template;
+
+		private List<String> defaultTargets;
+
+		private Function<String, Optional<String>> rejectTarget = (target) -> Optional.empty();
+
+		private Supplier<ChannelHealth> health = ChannelHealth::healthy;
+
+		private Builder(String id, String label) {
+			this.id = Objects.requireNonNull(id);
+			this.label = Objects.requireNonNull(label);
+			this.defaultTargets = List.of(id);
+		}
+
+		public Builder enabled(boolean enabled) {
+			this.enabled = enabled;
+			return this;
+		}
+
+		public Builder mode(String mode) {
+			this.mode = mode;
+			return this;
+		}
+
+		public Builder template(String template) {
+			this.template = template;
+			return this;
+		}
+
+		public Builder defaultTargets(List<String> defaultTargets) {
+			this.defaultTargets = List.copyOf(defaultTargets);
+			return this;
+		}
+
+		/** Why a target cannot be used (empty when it can), asked at each publication. */
+		public Builder rejectTarget(Function<String, Optional<String>> rejectTarget) {
+			this.rejectTarget = rejectTarget;
+			return this;
+		}
+
+		/** The health probe, asked at each health check. */
+		public Builder health(Supplier<ChannelHealth> health) {
+			this.health = health;
+			return this;
+		}
+
+		public ChannelDescriptor build() {
+			return new Described(this.id, this.label, this.enabled, this.mode, Objects.requireNonNull(this.template),
+					this.defaultTargets, this.rejectTarget, this.health);
+		}
+
+	}
+
+	/** What {@link Builder} builds. */
+	record Described(String id, String label, boolean enabled, String mode, String template,
+			List<String> defaultTargets, Function<String, Optional<String>> rejecter,
+			Supplier<ChannelHealth> prober) implements ChannelDescriptor {
+
+		@Override
+		public Optional<String> rejectTarget(String target) {
+			return this.rejecter.apply(target);
+		}
+
+		@Override
+		public ChannelHealth health() {
+			return this.prober.get();
+		}
+
 	}
 
 	record ChannelHealth(boolean up, String detail) {

@@ -1,7 +1,6 @@
 package vn.loa.channels.portal;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,39 +29,10 @@ class PortalChannel {
 
 	@Bean
 	ChannelDescriptor portalDescriptor(PortalProperties properties) {
-		return new ChannelDescriptor() {
-
-			@Override
-			public String id() {
-				return ID;
-			}
-
-			@Override
-			public String label() {
-				return "Cổng thông tin Loa";
-			}
-
-			@Override
-			public boolean enabled() {
-				return properties.enabled();
-			}
-
-			@Override
-			public String mode() {
-				return "live";
-			}
-
-			@Override
-			public String template() {
-				return properties.template();
-			}
-
-			@Override
-			public List<String> defaultTargets() {
-				return List.of(ID);
-			}
-
-		};
+		return ChannelDescriptor.builder(ID, "Cổng thông tin Loa")
+			.enabled(properties.enabled())
+			.template(properties.template())
+			.build();
 	}
 
 	@Bean

@@ -1,7 +1,6 @@
 package vn.loa.channels.radio;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,44 +26,12 @@ class RadioChannel {
 
 	@Bean
 	ChannelDescriptor radioDescriptor(RadioChannelProperties properties, Stations stations) {
-		return new ChannelDescriptor() {
-
-			@Override
-			public String id() {
-				return ID;
-			}
-
-			@Override
-			public String label() {
-				return "Đài phát thanh, truyền thanh";
-			}
-
-			@Override
-			public boolean enabled() {
-				return properties.enabled();
-			}
-
-			@Override
-			public String mode() {
-				return "live";
-			}
-
-			@Override
-			public String template() {
-				return properties.template();
-			}
-
-			@Override
-			public List<String> defaultTargets() {
-				return List.of(RadioTargets.CONTENT_AREAS);
-			}
-
-			@Override
-			public Optional<String> rejectTarget(String target) {
-				return RadioTargets.reject(target, stations);
-			}
-
-		};
+		return ChannelDescriptor.builder(ID, "Đài phát thanh, truyền thanh")
+			.enabled(properties.enabled())
+			.template(properties.template())
+			.defaultTargets(List.of(RadioTargets.CONTENT_AREAS))
+			.rejectTarget((target) -> RadioTargets.reject(target, stations))
+			.build();
 	}
 
 	@Bean

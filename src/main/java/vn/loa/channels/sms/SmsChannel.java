@@ -29,40 +29,12 @@ class SmsChannel {
 
 	@Bean
 	ChannelDescriptor smsDescriptor(SmsProperties properties) {
-		return new ChannelDescriptor() {
-
-			@Override
-			public String id() {
-				return ID;
-			}
-
-			@Override
-			public String label() {
-				return "Tin nhắn SMS";
-			}
-
-			@Override
-			public boolean enabled() {
-				return properties.enabled();
-			}
-
-			@Override
-			public String mode() {
-				return properties.sandbox() ? "sandbox" : "live";
-			}
-
-			@Override
-			public String template() {
-				return properties.template();
-			}
-
-			@Override
-			public List<String> defaultTargets() {
-				return List.of(SmsTargets.ALL);
-			}
-
-			@Override
-			public Optional<String> rejectTarget(String target) {
+		return ChannelDescriptor.builder(ID, "Tin nhắn SMS")
+			.enabled(properties.enabled())
+			.mode(properties.sandbox() ? "sandbox" : "live")
+			.template(properties.template())
+			.defaultTargets(List.of(SmsTargets.ALL))
+			.rejectTarget((target) -> {
 				try {
 					SmsTargets.parse(target);
 					return Optional.empty();
@@ -70,9 +42,8 @@ class SmsChannel {
 				catch (IllegalArgumentException ex) {
 					return Optional.of(ex.getMessage());
 				}
-			}
-
-		};
+			})
+			.build();
 	}
 
 	@Bean

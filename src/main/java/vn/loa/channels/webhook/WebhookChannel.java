@@ -24,46 +24,14 @@ class WebhookChannel {
 
 	@Bean
 	ChannelDescriptor webhookDescriptor(WebhookProperties properties, WebhookEndpoints endpoints) {
-		return new ChannelDescriptor() {
-
-			@Override
-			public String id() {
-				return ID;
-			}
-
-			@Override
-			public String label() {
-				return "Webhook có chữ ký";
-			}
-
-			@Override
-			public boolean enabled() {
-				return properties.enabled();
-			}
-
-			@Override
-			public String mode() {
-				return properties.mode().name().toLowerCase(Locale.ROOT);
-			}
-
-			@Override
-			public String template() {
-				return properties.template();
-			}
-
-			@Override
-			public List<String> defaultTargets() {
-				return properties.endpoints().stream().map(WebhookProperties.Endpoint::name).toList();
-			}
-
-			@Override
-			public Optional<String> rejectTarget(String target) {
-				return endpoints.endpoint(target).isPresent() ? Optional.empty()
-						: Optional.of("no webhook endpoint named " + target + " in channels/webhook.yml");
-			}
-
-			@Override
-			public ChannelHealth health() {
+		return ChannelDescriptor.builder(ID, "Webhook có chữ ký")
+			.enabled(properties.enabled())
+			.mode(properties.mode().name().toLowerCase(Locale.ROOT))
+			.template(properties.template())
+			.defaultTargets(properties.endpoints().stream().map(WebhookProperties.Endpoint::name).toList())
+			.rejectTarget((target) -> endpoints.endpoint(target).isPresent() ? Optional.empty()
+					: Optional.of("no webhook endpoint named " + target + " in channels/webhook.yml"))
+			.health(() -> {
 				List<String> problems = new java.util.ArrayList<>();
 				for (WebhookProperties.Endpoint endpoint : properties.endpoints()) {
 					if (endpoints.secret(endpoint).isEmpty()) {
@@ -74,11 +42,10 @@ class WebhookChannel {
 						problems.add(endpoint.name() + ": no url");
 					}
 				}
-				return problems.isEmpty() ? ChannelHealth.healthy()
-						: ChannelHealth.unhealthy(String.join("; ", problems));
-			}
-
-		};
+				return problems.isEmpty() ? ChannelDescriptor.ChannelHealth.healthy()
+						: ChannelDescriptor.ChannelHealth.unhealthy(String.join("; ", problems));
+			})
+			.build();
 	}
 
 	@Bean

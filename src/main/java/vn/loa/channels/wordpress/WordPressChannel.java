@@ -24,46 +24,14 @@ class WordPressChannel {
 
 	@Bean
 	ChannelDescriptor wordpressDescriptor(WordPressProperties properties, WordPressSites sites) {
-		return new ChannelDescriptor() {
-
-			@Override
-			public String id() {
-				return ID;
-			}
-
-			@Override
-			public String label() {
-				return "Trang WordPress";
-			}
-
-			@Override
-			public boolean enabled() {
-				return properties.enabled();
-			}
-
-			@Override
-			public String mode() {
-				return properties.mode().name().toLowerCase(Locale.ROOT);
-			}
-
-			@Override
-			public String template() {
-				return properties.template();
-			}
-
-			@Override
-			public List<String> defaultTargets() {
-				return properties.sites().stream().map(WordPressProperties.Site::name).toList();
-			}
-
-			@Override
-			public Optional<String> rejectTarget(String target) {
-				return sites.site(target).isPresent() ? Optional.empty()
-						: Optional.of("no WordPress site named " + target + " in channels/wordpress.yml");
-			}
-
-			@Override
-			public ChannelHealth health() {
+		return ChannelDescriptor.builder(ID, "Trang WordPress")
+			.enabled(properties.enabled())
+			.mode(properties.mode().name().toLowerCase(Locale.ROOT))
+			.template(properties.template())
+			.defaultTargets(properties.sites().stream().map(WordPressProperties.Site::name).toList())
+			.rejectTarget((target) -> sites.site(target).isPresent() ? Optional.empty()
+					: Optional.of("no WordPress site named " + target + " in channels/wordpress.yml"))
+			.health(() -> {
 				List<String> problems = new java.util.ArrayList<>();
 				for (WordPressProperties.Site site : properties.sites()) {
 					if (sites.password(site).isEmpty()) {
@@ -74,11 +42,10 @@ class WordPressChannel {
 						problems.add(site.name() + ": no base-url");
 					}
 				}
-				return problems.isEmpty() ? ChannelHealth.healthy()
-						: ChannelHealth.unhealthy(String.join("; ", problems));
-			}
-
-		};
+				return problems.isEmpty() ? ChannelDescriptor.ChannelHealth.healthy()
+						: ChannelDescriptor.ChannelHealth.unhealthy(String.join("; ", problems));
+			})
+			.build();
 	}
 
 	@Bean
