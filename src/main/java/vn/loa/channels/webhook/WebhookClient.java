@@ -2,7 +2,6 @@ package vn.loa.channels.webhook;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+
+import vn.loa.channels.ChannelHttp;
 
 /**
  * Posts one signed JSON body to one endpoint and classifies the answer. The body is sent
@@ -30,14 +30,7 @@ class WebhookClient {
 	private final JsonMapper jsonMapper;
 
 	WebhookClient(JsonMapper jsonMapper, Duration connectTimeout, Duration readTimeout) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(readTimeout);
-		this.restClient = RestClient.builder().requestFactory(requestFactory).build();
+		this.restClient = ChannelHttp.restClient(connectTimeout, readTimeout);
 		this.jsonMapper = jsonMapper;
 	}
 

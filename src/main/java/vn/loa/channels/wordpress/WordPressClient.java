@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+
+import vn.loa.channels.ChannelHttp;
 
 /**
  * A narrow client for the WordPress REST API: it creates one post with an application
@@ -33,15 +33,7 @@ class WordPressClient {
 	private final JsonMapper jsonMapper;
 
 	WordPressClient(JsonMapper jsonMapper, Duration connectTimeout, Duration readTimeout) {
-		// HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade on plain http.
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(readTimeout);
-		this.restClient = RestClient.builder().requestFactory(requestFactory).build();
+		this.restClient = ChannelHttp.restClient(connectTimeout, readTimeout);
 		this.jsonMapper = jsonMapper;
 	}
 
