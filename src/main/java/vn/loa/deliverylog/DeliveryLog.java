@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DeliveryLog {
+
+	/** The error code of a row whose send was interrupted before its answer was known. */
+	public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
 	static final String COLUMNS = "id, publication_id, channel, target, status, attempts, provider, "
 			+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
@@ -155,7 +159,7 @@ public class DeliveryLog {
 	@Transactional
 	public int expireStaleSending(Instant updatedBefore) {
 		return this.jdbc
-			.sql("update delivery set status = 'TECHNICAL_FAILURE', error_code = 'OUTCOME_UNKNOWN', "
+			.sql("update delivery set status = 'TECHNICAL_FAILURE', error_code = '" + OUTCOME_UNKNOWN + "', "
 					+ "error_message = 'Sending was interrupted; check with the provider before sending again', "
 					+ "updated_at = :now, completed_at = :now where status = 'SENDING' and updated_at < :before")
 			.param("now", now())
@@ -179,35 +183,77 @@ public class DeliveryLog {
 	}
 
 	/**
-	 * Inserts many PENDING rows in one batch, skipping those that exist already (a
-	 * resumed broadcast re-inserts its last batch). Returns how many were new.
+	 * Inserts a batch of new rows — PENDING to be sent, or SKIPPED with the reason — in
+	 * one statement batch, leaving alone those that exist already (a resumed broadcast
+	 * writes its last batch again). Returns how many were new.
 	 */
 	@Transactional
-	public int insertPending(long publicationId, String channel, Collection<String> targets, String provider,
-			String templateVersion) {
-		Timestamp now = now();
-		List<Object[]> rows = new ArrayList<>(targets.size());
-		for (String target : targets) {
-			rows.add(new Object[] { publicationId, channel, target, provider, templateVersion, now, now });
+	public int insertBatch(long publicationId, String channel, String provider, String templateVersion,
+			List<NewDelivery> rows) {
+		if (rows.isEmpty()) {
+			return 0;
 		}
-		// ON CONFLICT keeps this to one index probe per row; a NOT EXISTS sub-select made
+		Timestamp now = now();
+		List<Object[]> values = new ArrayList<>(rows.size());
+		for (NewDelivery row : rows) {
+			boolean skipped = row.status() == DeliveryStatus.SKIPPED;
+			values.add(new Object[] { publicationId, channel, row.target(), row.status().name(), provider,
+					row.errorCode(), row.errorMessage(), templateVersion, now, now, skipped ? now : null });
+		}
+		// ON CONFLICT DO NOTHING (no conflict target, which H2 also accepts) goes
+		// straight
+		// to the unique index: one probe per row, where a NOT EXISTS sub-select made
 		// PostgreSQL scan the publication's rows for every insert.
-		int[][] counts = this.jdbcTemplate.batchUpdate(
-				"insert into delivery (publication_id, channel, target, status, attempts, provider, template_version, "
-						+ "created_at, updated_at) values (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?) "
-						+ "on conflict do nothing",
-				rows, 1000, (ps, row) -> {
-					for (int i = 0; i < row.length; i++) {
-						ps.setObject(i + 1, row[i]);
-					}
-				});
+		int[] counts = this.jdbcTemplate.batchUpdate("insert into delivery (publication_id, channel, target, status, "
+				+ "attempts, provider, error_code, error_message, template_version, created_at, updated_at, "
+				+ "completed_at) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", values);
 		int inserted = 0;
-		for (int[] batch : counts) {
-			for (int c : batch) {
-				inserted += Math.max(c, 0);
-			}
+		for (int count : counts) {
+			// SUCCESS_NO_INFO (-2) from a batching driver counts as inserted.
+			inserted += (count == Statement.SUCCESS_NO_INFO) ? 1 : Math.max(count, 0);
 		}
 		return inserted;
+	}
+
+	/**
+	 * Ends the rows of one publication and channel that a run left SENDING: it died
+	 * between taking them and recording the provider's answer, so they may or may not
+	 * have gone out. They are never sent again (nobody may get the same message twice)
+	 * but marked TECHNICAL_FAILURE {@value #OUTCOME_UNKNOWN} with the given explanation.
+	 */
+	@Transactional
+	public int expireSending(long publicationId, String channel, String explanation) {
+		Timestamp now = now();
+		return this.jdbcTemplate
+			.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = ?, error_message = ?, "
+					+ "updated_at = ?, completed_at = ? where publication_id = ? and channel = ? and status = 'SENDING'",
+					OUTCOME_UNKNOWN, explanation, now, now, publicationId, channel);
+	}
+
+	/**
+	 * A row to insert in bulk: PENDING, or SKIPPED with its reason.
+	 *
+	 * @param target the recipient or destination
+	 * @param status {@code PENDING} or {@code SKIPPED}
+	 * @param errorCode why it was skipped, or null
+	 * @param errorMessage the reason in words, or null
+	 */
+	public record NewDelivery(String target, DeliveryStatus status, String errorCode, String errorMessage) {
+
+		public NewDelivery {
+			if (status != DeliveryStatus.PENDING && status != DeliveryStatus.SKIPPED) {
+				throw new IllegalArgumentException("A new row is PENDING or SKIPPED, not " + status);
+			}
+		}
+
+		public static NewDelivery pending(String target) {
+			return new NewDelivery(target, DeliveryStatus.PENDING, null, null);
+		}
+
+		public static NewDelivery skipped(String target, String errorCode, String errorMessage) {
+			return new NewDelivery(target, DeliveryStatus.SKIPPED, errorCode, errorMessage);
+		}
+
 	}
 
 	public Optional<Delivery> find(long publicationId, String channel, String target) {

@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
+import vn.loa.deliverylog.DeliveryLog.NewDelivery;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -49,13 +52,40 @@ class DeliveryLogTests {
 	}
 
 	@Test
-	void bulkPendingRowsAreInsertedOnceEvenWhenABatchIsRepeated() {
-		List<String> batch = List.of("+84905000001", "+84905000002", "+84905000003");
-		assertThat(this.log.insertPending(this.publication, "sms", batch, "twilio", "v1")).isEqualTo(3);
-		assertThat(this.log.insertPending(this.publication, "sms", List.of("+84905000003", "+84905000004"), "twilio",
-				"v1"))
+	void bulkRowsAreInsertedOnceEvenWhenABatchIsRepeated() {
+		List<NewDelivery> batch = List.of(NewDelivery.pending("+84905000001"), NewDelivery.pending("+84905000002"),
+				NewDelivery.skipped("+84905000003", "OPTED_OUT", "Người nhận đã từ chối nhận tin"));
+		assertThat(this.log.insertBatch(this.publication, "sms", "twilio", "v1", batch)).isEqualTo(3);
+		assertThat(this.log.insertBatch(this.publication, "sms", "twilio", "v1",
+				List.of(NewDelivery.pending("+84905000003"), NewDelivery.pending("+84905000004"))))
 			.isEqualTo(1);
-		assertThat(this.log.progress(this.publication).get("sms")).containsEntry(DeliveryStatus.PENDING, 4L);
+		assertThat(this.log.progress(this.publication).get("sms")).containsEntry(DeliveryStatus.PENDING, 3L)
+			.containsEntry(DeliveryStatus.SKIPPED, 1L);
+		assertThat(this.log.find(this.publication, "sms", "+84905000003")).hasValueSatisfying((d) -> {
+			assertThat(d.status()).isEqualTo(DeliveryStatus.SKIPPED);
+			assertThat(d.errorCode()).isEqualTo("OPTED_OUT");
+			assertThat(d.completedAt()).isNotNull();
+		});
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NewDelivery("+84905000005", DeliveryStatus.SENT, null, null));
+	}
+
+	@Test
+	void aPublicationsInterruptedSendsEndAsUnknownAndOthersAreLeftAlone() {
+		this.log.insertBatch(this.publication, "sms", "twilio", "v1",
+				List.of(NewDelivery.pending("+84905000011"), NewDelivery.pending("+84905000012")));
+		this.log.claim(this.publication, "sms", "+84905000011", "twilio", "v1");
+		this.log.claim(this.publication, "wordpress", "so-noi-vu", "wordpress", "v1");
+		assertThat(this.log.expireSending(this.publication, "sms", "interrupted")).isEqualTo(1);
+		assertThat(this.log.find(this.publication, "sms", "+84905000011")).hasValueSatisfying((d) -> {
+			assertThat(d.status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+			assertThat(d.errorCode()).isEqualTo(DeliveryLog.OUTCOME_UNKNOWN);
+			assertThat(d.errorMessage()).isEqualTo("interrupted");
+		});
+		assertThat(this.log.find(this.publication, "sms", "+84905000012").orElseThrow().status())
+			.isEqualTo(DeliveryStatus.PENDING);
+		assertThat(this.log.find(this.publication, "wordpress", "so-noi-vu").orElseThrow().status())
+			.isEqualTo(DeliveryStatus.SENDING);
 	}
 
 	@Test

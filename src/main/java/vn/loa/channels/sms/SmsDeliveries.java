@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 import vn.loa.audience.Recipient;
+import vn.loa.deliverylog.DeliveryLog;
+import vn.loa.deliverylog.DeliveryLog.NewDelivery;
 import vn.loa.deliverylog.DeliveryStatus;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +17,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Bulk reads and writes of a broadcast's rows in the delivery log: one statement batch
- * per recipient batch instead of one transaction per message. Every update names the
- * statuses it may move a row from, as the delivery log's state machine does, so nothing
- * moves a row backwards.
+ * per recipient batch instead of one transaction per message. New rows and interrupted
+ * sends go through {@link DeliveryLog}; the claim and record steps, which are the SMS
+ * worker's own, are here. Every update names the statuses it may move a row from, as the
+ * delivery log's state machine does, so nothing moves a row backwards.
  */
 @Repository
 class SmsDeliveries {
@@ -27,8 +30,6 @@ class SmsDeliveries {
 	static final String PROVIDER = "twilio";
 
 	static final String OPTED_OUT = "OPTED_OUT";
-
-	static final String UNKNOWN_OUTCOME = "UNKNOWN_OUTCOME";
 
 	/** A row taken for sending. */
 	record Claimed(long id, String phone) {
@@ -42,10 +43,13 @@ class SmsDeliveries {
 
 	private final JdbcTemplate jdbc;
 
+	private final DeliveryLog log;
+
 	private final Clock clock;
 
-	SmsDeliveries(JdbcTemplate jdbc, Clock clock) {
+	SmsDeliveries(JdbcTemplate jdbc, DeliveryLog log, Clock clock) {
 		this.jdbc = jdbc;
+		this.log = log;
 		this.clock = clock;
 	}
 
@@ -53,16 +57,12 @@ class SmsDeliveries {
 	 * Rows a previous run left in SENDING: that run died between marking them and
 	 * recording the answer, so Twilio may or may not have taken them. They are not sent
 	 * again (a citizen must never get the same SMS twice); they become TECHNICAL_FAILURE
-	 * "unknown outcome" for an officer to judge.
+	 * {@link DeliveryLog#OUTCOME_UNKNOWN} for an officer to judge.
 	 */
 	int failUnknownOutcomes(long publicationId) {
-		Timestamp now = now();
-		return this.jdbc.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = ?, error_message = ?, "
-				+ "updated_at = ?, completed_at = ? where publication_id = ? and channel = ? and status = 'SENDING'",
-				UNKNOWN_OUTCOME,
+		return this.log.expireSending(publicationId, CHANNEL,
 				"Không rõ kết quả: tiến trình gửi dừng khi đang gọi Twilio; không gửi lại để tránh trùng tin "
-						+ "(unknown outcome, not re-sent)",
-				now, now, publicationId, CHANNEL);
+						+ "(unknown outcome, not re-sent)");
 	}
 
 	/**
@@ -70,21 +70,13 @@ class SmsDeliveries {
 	 * the others. Rows that exist already (a resumed batch) are left alone.
 	 */
 	void insertBatch(long publicationId, List<Recipient> recipients, String templateVersion) {
-		Timestamp now = now();
-		List<Object[]> rows = new ArrayList<>(recipients.size());
+		List<NewDelivery> rows = new ArrayList<>(recipients.size());
 		for (Recipient recipient : recipients) {
-			boolean skipped = recipient.optedOut();
-			rows.add(new Object[] { publicationId, CHANNEL, recipient.phone(), skipped ? "SKIPPED" : "PENDING",
-					PROVIDER, skipped ? OPTED_OUT : null, skipped ? "Người nhận đã từ chối nhận tin (opted out)" : null,
-					templateVersion, now, now, skipped ? now : null });
+			rows.add(recipient.optedOut()
+					? NewDelivery.skipped(recipient.phone(), OPTED_OUT, "Người nhận đã từ chối nhận tin (opted out)")
+					: NewDelivery.pending(recipient.phone()));
 		}
-		// ON CONFLICT DO NOTHING (no conflict target, which H2 also accepts) goes
-		// straight to
-		// the unique index; a NOT EXISTS per row let the planner scan the publication's
-		// rows.
-		this.jdbc.batchUpdate("insert into delivery (publication_id, channel, target, status, attempts, provider, "
-				+ "error_code, error_message, template_version, created_at, updated_at, completed_at) "
-				+ "values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", rows);
+		this.log.insertBatch(publicationId, CHANNEL, PROVIDER, templateVersion, rows);
 	}
 
 	/**

@@ -186,7 +186,7 @@ class SmsBroadcastIntegrationTests {
 			.untilAsserted(
 					() -> assertThat(statuses()).containsEntry("DELIVERED", 7L).containsEntry("TECHNICAL_FAILURE", 5L));
 		assertThat(this.crashes.fired.get()).isEqualTo(1);
-		assertThat(count("select count(*) from delivery where publication_id = ? and error_code = 'UNKNOWN_OUTCOME'"))
+		assertThat(count("select count(*) from delivery where publication_id = ? and error_code = 'OUTCOME_UNKNOWN'"))
 			.isEqualTo(5);
 		assertEachRecipientHasOneRowAndAtMostOneMessage(12);
 	}
