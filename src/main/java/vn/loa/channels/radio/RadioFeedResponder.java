@@ -16,9 +16,9 @@ import vn.loa.channels.radio.RadioFeedStore.FeedState;
 import vn.loa.channels.radio.RadioFeeds.Format;
 
 /**
- * Answers an authenticated station's feed request: marks the pull, then a 304 from the
- * version stamp alone ({@link ServletWebRequest#checkNotModified(String, long)}) or a 200
- * with the bytes rendered once for that stamp. Both the controller and the
+ * Answers an authenticated station's feed request: marks a GET as a pull, then a 304 from
+ * the version stamp alone ({@link ServletWebRequest#checkNotModified(String, long)}) or a
+ * 200 with the bytes rendered once for that stamp. Both the controller and the
  * {@link RadioFeedFilter fast path} answer through here, so a feed reads the same
  * whichever of them served it.
  */
@@ -48,9 +48,12 @@ class RadioFeedResponder {
 	void respond(Station station, Format format, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		FeedState state = this.feeds.state(station);
-		// A pull is a pull whether or not the station already had this version; when the
-		// stamp says everything was marked already, not even a transaction is opened.
-		if (state.pulledVersion() < state.version()) {
+		boolean head = "HEAD".equals(request.getMethod());
+		// A GET is a pull whether or not the station already had this version (a 304
+		// means
+		// it has the scripts); a HEAD carries no scripts and is not. When the stamp says
+		// everything was marked already, not even a transaction is opened.
+		if (!head && state.pulledVersion() < state.version()) {
 			this.feeds.pulled(station, state);
 		}
 		String etag = "\"" + station.id() + "-" + state.version() + "-" + format.extension + "\"";
@@ -64,7 +67,7 @@ class RadioFeedResponder {
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(format.contentType);
 		response.setContentLength(body.length);
-		if (!"HEAD".equals(request.getMethod())) {
+		if (!head) {
 			response.getOutputStream().write(body);
 		}
 		this.full.increment();

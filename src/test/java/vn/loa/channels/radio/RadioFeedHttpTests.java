@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loa.audience.Station;
@@ -48,6 +49,9 @@ class RadioFeedHttpTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -63,6 +67,14 @@ class RadioFeedHttpTests {
 		this.feeds.forget(station.id());
 		String feed = "/feeds/radio/" + code + ".rss";
 
+		// HEAD: the headers a GET would have, no scripts, and so not a pull.
+		HttpResponse<byte[]> head = send(HttpRequest.newBuilder(uri(feed))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", "Bearer " + token.token()));
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(pulled(station)).isZero();
+
 		HttpResponse<byte[]> full = get(feed, "Authorization", "Bearer " + token.token());
 		assertThat(full.statusCode()).isEqualTo(200);
 		assertThat(full.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -71,6 +83,9 @@ class RadioFeedHttpTests {
 		assertThat(full.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
 		assertThat(full.headers().firstValue("Set-Cookie")).isEmpty();
 		String etag = full.headers().firstValue("ETag").orElseThrow();
+		assertThat(head.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(full.body().length);
+		assertThat(pulled(station)).isEqualTo(1);
 		String lastModified = full.headers().firstValue("Last-Modified").orElseThrow();
 		SyndFeed parsed = new SyndFeedInput()
 			.build(new java.io.StringReader(new String(full.body(), StandardCharsets.UTF_8)));
@@ -83,12 +98,6 @@ class RadioFeedHttpTests {
 		assertThat(same.headers().firstValue("ETag")).hasValue(etag);
 		HttpResponse<byte[]> unchangedSince = get(feed + "?token=" + token.token(), "If-Modified-Since", lastModified);
 		assertThat(unchangedSince.statusCode()).isEqualTo(304);
-
-		HttpResponse<byte[]> head = send(HttpRequest.newBuilder(uri(feed))
-			.method("HEAD", HttpRequest.BodyPublishers.noBody())
-			.header("Authorization", "Bearer " + token.token()));
-		assertThat(head.statusCode()).isEqualTo(200);
-		assertThat(head.headers().firstValue("ETag")).hasValue(etag);
 
 		// A new entry moves the stamp: the old ETag now gets the whole feed again.
 		this.transactions.executeWithoutResult((status) -> this.store.addEntry(station.id(), null, 2, "ITEM",
@@ -114,6 +123,13 @@ class RadioFeedHttpTests {
 		this.stations.revokeToken(code, token.id());
 		assertThat(get(feed, "Authorization", "Bearer " + token.token(), "If-None-Match", etag).statusCode())
 			.isEqualTo(401);
+	}
+
+	private int pulled(Station station) {
+		return this.jdbc.sql("select count(*) from radio_feed_entry where station_id = ? and pulled_at is not null")
+			.param(station.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
