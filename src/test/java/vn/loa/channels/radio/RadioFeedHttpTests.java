@@ -99,6 +99,11 @@ class RadioFeedHttpTests {
 		HttpResponse<byte[]> unchangedSince = get(feed + "?token=" + token.token(), "If-Modified-Since", lastModified);
 		assertThat(unchangedSince.statusCode()).isEqualTo(304);
 
+		// Polls are counted for monitoring.
+		String metrics = new String(get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
+		assertThat(metrics).containsPattern("loa_radio_feed_responses_total\\{[^}]*status=\"304\"[^}]*\\} [1-9]")
+			.containsPattern("loa_radio_feed_responses_total\\{[^}]*status=\"200\"[^}]*\\} [1-9]");
+
 		// A new entry moves the stamp: the old ETag now gets the whole feed again.
 		this.transactions.executeWithoutResult((status) -> this.store.addEntry(station.id(), null, 2, "ITEM",
 				"Lịch cắt điện", "Điện lực Diên Khánh thông báo lịch cắt điện.", 3, "script.md@1",
@@ -133,7 +138,8 @@ class RadioFeedHttpTests {
 	}
 
 	private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path)).headers(headers).GET());
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		return send((headers.length > 0) ? request.headers(headers) : request);
 	}
 
 	private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
