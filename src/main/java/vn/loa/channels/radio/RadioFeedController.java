@@ -63,11 +63,14 @@ class RadioFeedController {
 	}
 
 	@GetMapping("/feeds/radio/{station}/scripts/{entryId}.txt")
-	ResponseEntity<String> script(@PathVariable String station, @PathVariable long entryId,
-			HttpServletRequest request) {
+	ResponseEntity<?> script(@PathVariable String station, @PathVariable long entryId, HttpServletRequest request) {
 		Station account = authenticate(station, request);
 		Optional<FeedEntry> entry = this.feeds.script(account, entryId);
 		if (entry.isEmpty()) {
+			if (this.feeds.withdrawn(account, entryId)) {
+				return problem(HttpStatus.GONE, "Withdrawn",
+						"Bản tin đã bị thu hồi, không phát (this item was withdrawn; do not air it)", "entryId");
+			}
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.ok()

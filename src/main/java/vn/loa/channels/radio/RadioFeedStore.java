@@ -69,7 +69,7 @@ class RadioFeedStore {
 	List<FeedEntry> newest(long stationId, int limit) {
 		return this.jdbc
 			.sql("select id, delivery_id, content_id, kind, title, script, seconds, published_at from radio_feed_entry"
-					+ " where station_id = ? order by published_at desc, id desc limit ?")
+					+ " where station_id = ? and withdrawn_at is null order by published_at desc, id desc limit ?")
 			.params(stationId, limit)
 			.query(RadioFeedStore::entry)
 			.list();
@@ -78,10 +78,40 @@ class RadioFeedStore {
 	Optional<FeedEntry> entry(long stationId, long entryId) {
 		return this.jdbc
 			.sql("select id, delivery_id, content_id, kind, title, script, seconds, published_at from radio_feed_entry"
-					+ " where station_id = ? and id = ?")
+					+ " where station_id = ? and id = ? and withdrawn_at is null")
 			.params(stationId, entryId)
 			.query(RadioFeedStore::entry)
 			.optional();
+	}
+
+	/** Whether the station had this entry and it was withdrawn since. */
+	boolean withdrawn(long stationId, long entryId) {
+		return this.jdbc
+			.sql("select count(*) from radio_feed_entry where station_id = ? and id = ? and withdrawn_at is not null")
+			.params(stationId, entryId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Takes a content item's entries out of every feed, in the caller's transaction, and
+	 * moves each affected station's version stamp on so that its next poll gets the feed
+	 * without them.
+	 * @return the stations whose feeds changed
+	 */
+	List<Long> withdraw(long contentId, Instant now) {
+		List<Long> stations = this.jdbc
+			.sql("select distinct station_id from radio_feed_entry where content_id = ? and withdrawn_at is null")
+			.param(contentId)
+			.query(Long.class)
+			.list();
+		this.jdbc.sql("update radio_feed_entry set withdrawn_at = ? where content_id = ? and withdrawn_at is null")
+			.params(Timestamp.from(now), contentId)
+			.update();
+		for (long station : stations) {
+			bump(station, now);
+		}
+		return stations;
 	}
 
 	/**

@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.loa.audience.Station;
 import vn.loa.common.LoaProperties;
+import vn.loa.content.ContentWithdrawn;
 import vn.loa.channels.radio.RadioFeedStore.FeedState;
 import vn.loa.channels.radio.RadioFeedStore.Receipt;
 import vn.loa.channels.radio.RadioFeedWriter.FeedStation;
@@ -126,6 +130,34 @@ class RadioFeeds {
 
 	Optional<FeedEntry> script(Station station, long entryId) {
 		return this.store.entry(station.id(), entryId);
+	}
+
+	boolean withdrawn(Station station, long entryId) {
+		return this.store.withdrawn(station.id(), entryId);
+	}
+
+	/**
+	 * In the withdrawing transaction, so that the item's state and the feeds never
+	 * disagree: its entries leave every feed, and this instance forgets the stamps of the
+	 * stations concerned once that is committed (other instances within the stamp TTL).
+	 */
+	@EventListener
+	void on(ContentWithdrawn withdrawn) {
+		List<Long> stations = this.store.withdraw(withdrawn.contentId(), this.clock.instant());
+		if (stations.isEmpty()) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					stations.forEach(RadioFeeds.this::forget);
+				}
+
+			});
+		}
+		stations.forEach(this::forget);
 	}
 
 	/**

@@ -175,6 +175,38 @@ abstract class RadioJourney {
 			.query(Integer.class)
 			.single()).isEqualTo(95);
 
+		// A withdrawn item leaves the feed at once and its script says not to air it.
+		String beforeWithdrawal = this.mvc
+			.perform(get("/feeds/radio/" + code + ".rss").header("Authorization", "Bearer " + token))
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		String secondScript = this.jdbc
+			.sql("select e.id from radio_feed_entry e join radio_station s on s.id = e.station_id"
+					+ " where s.code = ? and e.content_id = ?")
+			.params(code, second)
+			.query(Long.class)
+			.single()
+			.toString();
+		as("approver", "APPROVER",
+				post("/api/v1/contents/" + second + "/withdraw").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"reason\":\"Sai số điện thoại\"}"))
+			.andExpect(status().isOk());
+		MvcResult afterWithdrawal = this.mvc
+			.perform(get("/feeds/radio/" + code + ".rss").header("Authorization", "Bearer " + token)
+				.header("If-None-Match", beforeWithdrawal))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(afterWithdrawal.getResponse().getHeader("ETag")).isNotEqualTo(beforeWithdrawal);
+		assertThat(new SyndFeedInput()
+			.build(new StringReader(
+					afterWithdrawal.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)))
+			.getEntries()).extracting(SyndEntry::getTitle)
+			.containsExactly("Chuyên mục cải cách hành chính " + code, "Nộp hồ sơ trực tuyến " + code);
+		this.mvc.perform(get("/feeds/radio/" + code + "/scripts/" + secondScript + ".txt").param("token", token))
+			.andExpect(status().isGone())
+			.andExpect(jsonPath("$.detail").value(containsString("thu hồi")));
+
 		// Unknown station and wrong token look the same; a revoked token stops at once.
 		String wrongToken = this.mvc
 			.perform(get("/feeds/radio/" + code + ".rss").header("Authorization", "Bearer nope"))
