@@ -1,6 +1,7 @@
 package vn.loa.channels.radio;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import vn.loa.audience.Station;
 import vn.loa.channels.radio.RadioFeedStore.FeedState;
 import vn.loa.channels.radio.RadioFeeds.Format;
+import vn.loa.channels.radio.RadioFeeds.Rendered;
 
 /**
  * Answers an authenticated station's feed request: marks a GET as a pull, then a 304 from
@@ -45,27 +47,63 @@ class RadioFeedResponder {
 			.register(meters);
 	}
 
+	/**
+	 * Whether an {@code Accept-Encoding} header takes gzip: named with a quality above
+	 * zero, or not named and {@code *} taken.
+	 */
+	static boolean acceptsGzip(String acceptEncoding) {
+		if (acceptEncoding == null || acceptEncoding.isBlank()) {
+			return false;
+		}
+		Boolean gzip = null;
+		boolean any = false;
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.split(";");
+			String name = parts[0].strip();
+			boolean taken = true;
+			for (int i = 1; i < parts.length; i++) {
+				String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+				if (parameter.startsWith("q=")) {
+					taken = !parameter.substring(2).strip().matches("0(\\.0{0,3})?");
+				}
+			}
+			if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+				gzip = taken;
+			}
+			else if (name.equals("*")) {
+				any = taken;
+			}
+		}
+		return (gzip != null) ? gzip : any;
+	}
+
 	void respond(Station station, Format format, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		FeedState state = this.feeds.state(station);
 		boolean head = "HEAD".equals(request.getMethod());
-		// A GET is a pull whether or not the station already had this version (a 304
-		// means
-		// it has the scripts); a HEAD carries no scripts and is not. When the stamp says
-		// everything was marked already, not even a transaction is opened.
+		// A GET is a pull whether or not the station had this version already
+		// (a 304 means it has the scripts); a HEAD carries none and is not.
+		// When the stamp says all was marked, not even a transaction is opened.
 		if (!head && state.pulledVersion() < state.version()) {
 			this.feeds.pulled(station, state);
 		}
-		String etag = "\"" + station.id() + "-" + state.version() + "-" + format.extension + "\"";
+		// The gzipped feed is another representation, so it has an ETag of its own.
+		boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		String etag = "\"" + station.id() + "-" + state.version() + "-" + format.extension + (gzip ? "-gz\"" : "\"");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		if (new ServletWebRequest(request, response).checkNotModified(etag, state.updatedAt().toEpochMilli())) {
 			this.notModified.increment();
 			return;
 		}
-		byte[] body = this.feeds.render(station, format, state);
+		Rendered rendered = this.feeds.render(station, format, state);
+		byte[] body = gzip ? rendered.gzipped() : rendered.body();
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(format.contentType);
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
 		response.setContentLength(body.length);
 		if (!head) {
 			response.getOutputStream().write(body);

@@ -1,5 +1,8 @@
 package vn.loa.channels.radio;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -106,12 +110,14 @@ class RadioFeeds {
 		this.states.remove(stationId);
 	}
 
-	/** The feed's bytes for this version stamp, rendered only if not already cached. */
-	byte[] render(Station station, Format format, FeedState state) {
+	/**
+	 * The feed for this version stamp, rendered (and gzipped) only if not already cached.
+	 */
+	Rendered render(Station station, Format format, FeedState state) {
 		RenderKey key = new RenderKey(station.id(), format);
 		Rendered cached = this.rendered.get(key);
 		if (cached != null && cached.version == state.version()) {
-			return cached.body;
+			return cached;
 		}
 		List<FeedEntry> entries = this.store.newest(station.id(), this.properties.feedSize());
 		FeedStation feedStation = new FeedStation(station.code(), station.name());
@@ -124,8 +130,20 @@ class RadioFeeds {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		// Only cache what matches the stamp that was read before the entries: a newer
 		// stamp will simply render again.
-		this.rendered.put(key, new Rendered(state.version(), bytes));
-		return bytes;
+		Rendered rendered = new Rendered(state.version(), bytes, gzip(bytes));
+		this.rendered.put(key, rendered);
+		return rendered;
+	}
+
+	private static byte[] gzip(byte[] bytes) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	Optional<FeedEntry> script(Station station, long entryId) {
@@ -198,7 +216,8 @@ class RadioFeeds {
 	private record RenderKey(long stationId, Format format) {
 	}
 
-	private record Rendered(long version, byte[] body) {
+	/** A feed as rendered for one version stamp, plain and gzipped. */
+	record Rendered(long version, byte[] body, byte[] gzipped) {
 	}
 
 	private record CachedState(FeedState state, long readAt) {

@@ -99,6 +99,25 @@ class RadioFeedHttpTests {
 		HttpResponse<byte[]> unchangedSince = get(feed + "?token=" + token.token(), "If-Modified-Since", lastModified);
 		assertThat(unchangedSince.statusCode()).isEqualTo(304);
 
+		// gzip for receivers that take it: the same feed, a fifth of the bytes, its own
+		// ETag.
+		HttpResponse<byte[]> gzipped = get(feed, "Authorization", "Bearer " + token.token(), "Accept-Encoding",
+				"gzip, deflate");
+		assertThat(gzipped.statusCode()).isEqualTo(200);
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(gzipped.headers().firstValue("Vary"))
+			.hasValueSatisfying((vary) -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
+		assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes())
+			.isEqualTo(full.body());
+		String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+		assertThat(gzipEtag).isNotEqualTo(etag);
+		assertThat(get(feed, "Authorization", "Bearer " + token.token(), "Accept-Encoding", "gzip", "If-None-Match",
+				gzipEtag)
+			.statusCode()).isEqualTo(304);
+		assertThat(get(feed, "Authorization", "Bearer " + token.token(), "Accept-Encoding", "gzip;q=0", "If-None-Match",
+				etag)
+			.statusCode()).isEqualTo(304);
+
 		// Polls are counted for monitoring.
 		String metrics = new String(get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
 		assertThat(metrics).containsPattern("loa_radio_feed_responses_total\\{[^}]*status=\"304\"[^}]*\\} [1-9]")
