@@ -21,14 +21,17 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import vn.loa.common.ConsolePage;
 import vn.loa.common.DemoProperties;
 
 /**
  * What every console page shares: who is logged in, and errors shown as pages rather than
  * the API's JSON problem details. It runs before the API's advice, which covers all of
- * Loa.
+ * Loa. It applies to this module's controllers and to console controllers elsewhere that
+ * say so with {@link ConsolePage} (a package would also take in that package's API
+ * controllers, whose errors must stay JSON).
  */
-@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class, annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
 

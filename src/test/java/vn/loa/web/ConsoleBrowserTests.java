@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,10 +26,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.loa.content.Audience;
+import vn.loa.content.ContentDraft;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The newcomer's journey in a real browser (Debian's headless Chromium): an editor writes
  * an item, fixes the field the form points at and submits it; an approver approves and
  * publishes it to the portal; the publication page shows the portal row SENT and the
- * portal shows the article.
+ * portal shows the article. And the radio pages: an admin creates a station and sees its
+ * new token once; an editor assembles a program from approved items and sees its verdict.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserTests {
@@ -55,6 +64,9 @@ class ConsoleBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ContentService contents;
 
 	WebDriverWait wait;
 
@@ -189,6 +201,81 @@ class ConsoleBrowserTests {
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 		browser.get(url("/console/contents"));
 		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Content"));
+	}
+
+	@Test
+	void anAdminSetsUpAStationWithATokenAndAnEditorAssemblesAProgram() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String code = "van-ninh-" + run;
+
+		logIn("admin");
+		click(By.cssSelector(".mainnav a[href$='/console/stations']"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("station-form")));
+		assertThat(text("main h1")).isEqualTo("Đài phát thanh");
+		type(By.id("code"), code);
+		type(By.id("name"), "Đài truyền thanh huyện Vạn Ninh");
+		new Select(browser.findElement(By.id("level"))).selectByValue("DISTRICT");
+		type(By.id("areaCode"), "56.571");
+		type(By.id("wordsPerMinute"), "160");
+		click(By.id("create-station"));
+		this.wait.until(ExpectedConditions.urlContains("/console/stations/" + code));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Đài truyền thanh huyện Vạn Ninh"));
+		assertThat(text("[data-feed='rss']")).endsWith("/feeds/radio/" + code + ".rss");
+
+		click(By.id("issue-token"));
+		WebElement shown = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token")));
+		String token = shown.getAttribute("value");
+		assertThat(token).startsWith("loa_st_").hasSize(50);
+		assertThat(text("#issued-token")).contains("chỉ hiển thị một lần");
+		WebElement row = browser.findElement(By.cssSelector("#tokens tbody tr"));
+		assertThat(row.getText()).contains(token.substring(0, 12) + "…").doesNotContain(token);
+		screenshot("console-station-token.png");
+		// the station page opened again shows the prefix only
+		browser.get(url("/console/stations/" + code));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tokens")));
+		assertThat(browser.findElements(By.id("new-token"))).isEmpty();
+		assertThat(browser.getPageSource()).doesNotContain(token);
+		logOut();
+
+		ContentItem first = approved("Nộp hồ sơ đất đai qua bưu điện " + run,
+				"Người dân nộp hồ sơ tại bưu điện xã từ ngày 1/10/2026, nhận kết quả tại nhà.");
+		ContentItem second = approved("Đường dây nóng cải cách hành chính " + run,
+				"Phản ánh về TTHC xin gọi 0262.8552255 trong giờ hành chính.");
+		logIn("editor");
+		click(By.cssSelector(".mainnav a[href$='/console/programs']"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("program-form")));
+		String title = "Chuyên mục cải cách hành chính " + run;
+		type(By.id("title"), title);
+		type(By.id("targetMinutes"), "3");
+		click(By.id("item-" + first.id()));
+		click(By.id("item-" + second.id()));
+		type(By.id("order-" + first.id()), "2");
+		type(By.id("order-" + second.id()), "1");
+		click(By.id("assemble-program"));
+
+		this.wait.until(ExpectedConditions.urlMatches(".*/console/programs/\\d+$"));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), title));
+		assertThat(text("#verdict")).isEqualTo("UNDER");
+		assertThat(text("#program-message")).startsWith("Ngắn hơn thời lượng mục tiêu");
+		assertThat(browser.findElements(By.cssSelector("#program-parts tbody tr")))
+			.extracting(e -> e.getAttribute("data-kind"))
+			.containsExactly("INTRO", "ITEM", "ITEM", "OUTRO");
+		assertThat(browser.findElements(By.cssSelector("#program-parts tbody tr[data-kind='ITEM'] a")))
+			.extracting(WebElement::getText)
+			.containsExactly(second.current().title(), first.current().title());
+		assertThat(text("#program-total")).endsWith("giây");
+		screenshot("console-program.png");
+
+		click(By.id("program-content"));
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), title));
+		assertThat(browser.findElements(By.id("submit-content"))).hasSize(1);
+	}
+
+	private ContentItem approved(String title, String body) {
+		ContentItem item = this.contents.create(new ContentDraft(title, "Tóm tắt", body, "cai-cach-hanh-chinh",
+				List.of(Audience.CITIZENS_AND_BUSINESSES), List.of("571"), List.of(), List.of()), "editor");
+		this.contents.submit(item.id(), "editor");
+		return this.contents.approve(item.id(), "approver");
 	}
 
 	private void logIn(String user) {
