@@ -80,7 +80,13 @@ class FeedBench implements Benchmark {
 		HttpResponse<byte[]> feed = awaitFeed(feedUrl, token, items);
 		byte[] body = feed.body();
 		String etag = feed.headers().firstValue("ETag").orElseThrow();
-		out.printf("feed %s: %d items, %d bytes, ETag %s%n", feedUrl, items, body.length, etag);
+		int gzipBytes = this.http
+			.send(HttpRequest.newBuilder(URI.create(feedUrl))
+				.header("Authorization", "Bearer " + token)
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray())
+			.body().length;
+		out.printf("feed %s: %d items, %d bytes (%d gzipped), ETag %s%n", feedUrl, items, body.length, gzipBytes, etag);
 
 		Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
 		// Warm-up so the JIT has compiled the request path before it is measured.
@@ -121,11 +127,11 @@ class FeedBench implements Benchmark {
 		long errors = ok.errors() + notModified.errors() + nginx.errors() + probe.errors() + paced.errors();
 		out.println(String.format(Locale.ROOT,
 				"RESULT name=feed rps_200=%.0f rps_304=%.0f nginx_rps=%.0f ratio_200=%.3f ratio_304=%.3f p99_ms=%.2f"
-						+ " errors=%d paced_rps=%.0f feed_bytes=%d",
+						+ " errors=%d paced_rps=%.0f feed_bytes=%d feed_gzip_bytes=%d",
 				ok.requestsPerSecond(), notModified.requestsPerSecond(), nginx.requestsPerSecond(),
 				ok.requestsPerSecond() / nginx.requestsPerSecond(),
 				notModified.requestsPerSecond() / nginx.requestsPerSecond(), paced.p99Millis(), errors,
-				paced.requestsPerSecond(), body.length));
+				paced.requestsPerSecond(), body.length, gzipBytes));
 	}
 
 	private HttpResponse<byte[]> awaitFeed(String url, String token, int items) throws Exception {
