@@ -99,7 +99,7 @@ class RadioFeedHttpTests {
 		HttpResponse<byte[]> unchangedSince = get(feed + "?token=" + token.token(), "If-Modified-Since", lastModified);
 		assertThat(unchangedSince.statusCode()).isEqualTo(304);
 
-		// gzip for receivers that take it: the same feed, a fifth of the bytes, its own
+		// gzip for receivers that take it: the same feed, fewer bytes, its own
 		// ETag.
 		HttpResponse<byte[]> gzipped = get(feed, "Authorization", "Bearer " + token.token(), "Accept-Encoding",
 				"gzip, deflate");
