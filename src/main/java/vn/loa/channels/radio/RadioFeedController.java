@@ -99,13 +99,15 @@ class RadioFeedController {
 			return problem(HttpStatus.BAD_REQUEST, "Invalid aired report",
 					"durationSeconds must be between 1 and 86400", "durationSeconds");
 		}
-		if (!this.feeds.aired(account, report.contentId(), report.deliveryId(), airedAt, report.durationSeconds())) {
+		Optional<Boolean> added = this.feeds.aired(account, report.contentId(), report.deliveryId(), airedAt,
+				report.durationSeconds());
+		if (added.isEmpty()) {
 			return problem(HttpStatus.CONFLICT, "Not sent to this station",
 					"That item was not sent to station " + account.code(),
 					(report.deliveryId() != null) ? "deliveryId" : "contentId");
 		}
 		return ResponseEntity.ok(new AiredReceipt(account.code(), report.contentId(), report.deliveryId(), airedAt,
-				report.durationSeconds(), "AIRED"));
+				report.durationSeconds(), "AIRED", !added.get()));
 	}
 
 	private Station authenticate(String station, HttpServletRequest request) {
@@ -153,8 +155,12 @@ class RadioFeedController {
 	record AiredReport(Long contentId, Long deliveryId, OffsetDateTime airedAt, Integer durationSeconds) {
 	}
 
+	/**
+	 * @param repeated true when this airing (same item, same time) was reported before;
+	 * it is counted once
+	 */
 	record AiredReceipt(String station, Long contentId, Long deliveryId, Instant airedAt, Integer durationSeconds,
-			String status) {
+			String status, boolean repeated) {
 	}
 
 	static final class StationUnauthorized extends RuntimeException {

@@ -145,7 +145,7 @@ class RadioFeedStore {
 	 */
 	Optional<Receipt> receiptByContent(long stationId, long contentId) {
 		return this.jdbc
-			.sql("select id, delivery_id, pulled_at, aired_at from radio_feed_entry where station_id = ?"
+			.sql("select id, delivery_id, content_id, pulled_at, aired_at from radio_feed_entry where station_id = ?"
 					+ " and content_id = ? order by id desc")
 			.params(stationId, contentId)
 			.query(RadioFeedStore::receipt)
@@ -156,17 +156,54 @@ class RadioFeedStore {
 
 	Optional<Receipt> receiptByDelivery(long stationId, long deliveryId) {
 		return this.jdbc
-			.sql("select id, delivery_id, pulled_at, aired_at from radio_feed_entry where station_id = ?"
+			.sql("select id, delivery_id, content_id, pulled_at, aired_at from radio_feed_entry where station_id = ?"
 					+ " and delivery_id = ?")
 			.params(stationId, deliveryId)
 			.query(RadioFeedStore::receipt)
 			.optional();
 	}
 
-	void markAired(long entryId, Instant airedAt, Integer seconds) {
-		this.jdbc.sql("update radio_feed_entry set aired_at = ?, aired_seconds = ? where id = ?")
-			.params(Timestamp.from(airedAt), seconds, entryId)
-			.update();
+	/**
+	 * Keeps one airing of an entry; the entry itself remembers its first airing.
+	 * @return false if this airing (same entry, same time) was reported before
+	 */
+	boolean addAiring(Receipt receipt, long stationId, Instant airedAt, Integer seconds, Instant now) {
+		boolean added = this.jdbc
+			.sql("insert into radio_airing (entry_id, station_id, content_id, aired_at, seconds, reported_at)"
+					+ " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+			.params(receipt.entryId(), stationId, receipt.contentId(), Timestamp.from(airedAt), seconds,
+					Timestamp.from(now))
+			.update() > 0;
+		if (added) {
+			this.jdbc
+				.sql("update radio_feed_entry set aired_at = ?, aired_seconds = ? where id = ?"
+						+ " and (aired_at is null or aired_at > ?)")
+				.params(Timestamp.from(airedAt), seconds, receipt.entryId(), Timestamp.from(airedAt))
+				.update();
+		}
+		return added;
+	}
+
+	/**
+	 * The airings between two instants, oldest first, of one station or all; the seconds
+	 * are the reported duration or else the script's estimated reading time.
+	 */
+	List<Airing> airings(Long stationId, Instant from, Instant to, int limit) {
+		return this.jdbc
+			.sql("select s.code, a.content_id, e.title, e.kind, a.aired_at, a.seconds, e.seconds as estimated"
+					+ " from radio_airing a join radio_feed_entry e on e.id = a.entry_id"
+					+ " join radio_station s on s.id = a.station_id"
+					+ " where a.aired_at >= ? and a.aired_at < ? and (cast(? as bigint) is null or a.station_id = ?)"
+					+ " order by a.aired_at, a.id limit ?")
+			.params(Timestamp.from(from), Timestamp.from(to), stationId, stationId, limit)
+			.query((rs, row) -> {
+				int reported = rs.getInt("seconds");
+				boolean wasReported = !rs.wasNull();
+				return new Airing(rs.getString("code"), rs.getLong("content_id"), rs.getString("title"),
+						rs.getString("kind"), rs.getTimestamp("aired_at").toInstant(),
+						wasReported ? reported : rs.getInt("estimated"), wasReported);
+			})
+			.list();
 	}
 
 	private static FeedEntry entry(ResultSet rs, int row) throws SQLException {
@@ -182,8 +219,8 @@ class RadioFeedStore {
 		Long delivery = rs.wasNull() ? null : deliveryId;
 		Timestamp pulled = rs.getTimestamp("pulled_at");
 		Timestamp aired = rs.getTimestamp("aired_at");
-		return new Receipt(rs.getLong("id"), delivery, (pulled != null) ? pulled.toInstant() : null,
-				(aired != null) ? aired.toInstant() : null);
+		return new Receipt(rs.getLong("id"), delivery, rs.getLong("content_id"),
+				(pulled != null) ? pulled.toInstant() : null, (aired != null) ? aired.toInstant() : null);
 	}
 
 	record FeedState(long version, Instant updatedAt, long pulledVersion) {
@@ -192,7 +229,43 @@ class RadioFeedStore {
 
 	}
 
-	record Receipt(long entryId, Long deliveryId, Instant pulledAt, Instant airedAt) {
+	record Receipt(long entryId, Long deliveryId, long contentId, Instant pulledAt, Instant airedAt) {
+	}
+
+	/** Airings and aired seconds per station between two instants. */
+	List<AiredTotal> airedTotals(Long stationId, Instant from, Instant to) {
+		return this.jdbc
+			.sql("select s.code, count(*) as airings, sum(coalesce(a.seconds, e.seconds)) as seconds"
+					+ " from radio_airing a join radio_feed_entry e on e.id = a.entry_id"
+					+ " join radio_station s on s.id = a.station_id"
+					+ " where a.aired_at >= ? and a.aired_at < ? and (cast(? as bigint) is null or a.station_id = ?)"
+					+ " group by s.code order by s.code")
+			.params(Timestamp.from(from), Timestamp.from(to), stationId, stationId)
+			.query((rs, row) -> AiredTotal.of(rs.getString("code"), rs.getInt("airings"), rs.getLong("seconds")))
+			.list();
+	}
+
+	/**
+	 * A station's air time over a period.
+	 *
+	 * @param minutes the seconds in minutes, to a tenth
+	 */
+	record AiredTotal(String station, int airings, long seconds, double minutes) {
+
+		static AiredTotal of(String station, int airings, long seconds) {
+			return new AiredTotal(station, airings, seconds, Math.round(seconds / 6.0) / 10.0);
+		}
+
+	}
+
+	/**
+	 * One airing as reports show it.
+	 *
+	 * @param seconds the reported duration, or the estimated reading time
+	 * @param reported whether the station reported the duration
+	 */
+	record Airing(String station, long contentId, String title, String kind, Instant airedAt, int seconds,
+			boolean reported) {
 	}
 
 }

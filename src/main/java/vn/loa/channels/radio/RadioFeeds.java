@@ -196,21 +196,31 @@ class RadioFeeds {
 	}
 
 	/**
-	 * Records that the station aired an item or program.
-	 * @return false if that item was never sent to the station
+	 * Records that the station aired an item or program: one more airing, unless the same
+	 * airing was reported before (a retried report), and the delivery row AIRED.
+	 * @return empty if that item was never sent to the station, else whether this airing
+	 * is new
 	 */
 	@Transactional
-	boolean aired(Station station, Long contentId, Long deliveryId, Instant airedAt, Integer seconds) {
+	Optional<Boolean> aired(Station station, Long contentId, Long deliveryId, Instant airedAt, Integer seconds) {
 		Optional<Receipt> receipt = (deliveryId != null) ? this.store.receiptByDelivery(station.id(), deliveryId)
 				: this.store.receiptByContent(station.id(), contentId);
 		if (receipt.isEmpty()) {
-			return false;
+			return Optional.empty();
 		}
-		this.store.markAired(receipt.get().entryId(), airedAt, seconds);
+		boolean added = this.store.addAiring(receipt.get(), station.id(), airedAt, seconds, this.clock.instant());
 		if (receipt.get().deliveryId() != null) {
 			this.receipts.aired(receipt.get().deliveryId(), airedAt, seconds);
 		}
-		return true;
+		return Optional.of(added);
+	}
+
+	List<RadioFeedStore.Airing> airings(Long stationId, Instant from, Instant to, int limit) {
+		return this.store.airings(stationId, from, to, limit);
+	}
+
+	List<RadioFeedStore.AiredTotal> airedTotals(Long stationId, Instant from, Instant to) {
+		return this.store.airedTotals(stationId, from, to);
 	}
 
 	private record RenderKey(long stationId, Format format) {

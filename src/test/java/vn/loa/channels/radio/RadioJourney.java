@@ -150,13 +150,16 @@ abstract class RadioJourney {
 			.andExpect(content().string(containsString("tám mươi mốt phẩy năm phần trăm")));
 
 		// Aired receipts.
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0);
+		String firstAiring = "{\"contentId\":" + first + ",\"airedAt\":\"" + now.minusMinutes(5)
+				+ "\",\"durationSeconds\":95}";
 		this.mvc
 			.perform(post("/api/v1/stations/" + code + "/aired").header("Authorization", "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"contentId\":" + first + ",\"airedAt\":\""
-						+ OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(5) + "\",\"durationSeconds\":95}"))
+				.content(firstAiring))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("AIRED"));
+			.andExpect(jsonPath("$.status").value("AIRED"))
+			.andExpect(jsonPath("$.repeated").value(false));
 		this.mvc
 			.perform(post("/api/v1/stations/" + code + "/aired").header("Authorization", "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -174,6 +177,59 @@ abstract class RadioJourney {
 			.param(first)
 			.query(Integer.class)
 			.single()).isEqualTo(95);
+
+		// The same report again (a retry) counts once; a re-broadcast is air time too.
+		this.mvc
+			.perform(post("/api/v1/stations/" + code + "/aired").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(firstAiring))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.repeated").value(true));
+		this.mvc
+			.perform(post("/api/v1/stations/" + code + "/aired").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"contentId\":" + first + ",\"airedAt\":\"" + now.minusMinutes(2)
+						+ "\",\"durationSeconds\":90}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.repeated").value(false));
+		this.mvc
+			.perform(post("/api/v1/stations/" + code + "/aired").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"contentId\":" + programContent + ",\"airedAt\":\"" + now.minusMinutes(1) + "\"}"))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("select aired_seconds from radio_feed_entry where content_id = ?")
+			.param(first)
+			.query(Integer.class)
+			.single()).isEqualTo(95);
+		assertThat(statuses(code)).containsExactlyInAnyOrder("AIRED", "PULLED", "AIRED");
+		String today = now.toLocalDate().toString();
+		String yesterday = now.toLocalDate().minusDays(1).toString();
+		int programSeconds = this.jdbc
+			.sql("select e.seconds from radio_feed_entry e join radio_station s on s.id = e.station_id"
+					+ " where s.code = ? and e.content_id = ?")
+			.params(code, programContent)
+			.query(Integer.class)
+			.single();
+		as("editor", "EDITOR",
+				get("/api/v1/radio/airings").param("station", code).param("from", yesterday).param("to", today))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totals.length()").value(1))
+			.andExpect(jsonPath("$.totals[0].station").value(code))
+			.andExpect(jsonPath("$.totals[0].airings").value(3))
+			// Reported durations, and the estimated reading time where none was reported.
+			.andExpect(jsonPath("$.totals[0].seconds").value(95 + 90 + programSeconds))
+			.andExpect(jsonPath("$.airings.length()").value(3))
+			.andExpect(jsonPath("$.airings[0].contentId").value(first))
+			.andExpect(jsonPath("$.airings[0].reported").value(true))
+			.andExpect(jsonPath("$.airings[2].kind").value("PROGRAM"))
+			.andExpect(jsonPath("$.airings[2].reported").value(false));
+		as("editor", "EDITOR", get("/api/v1/radio/airings").param("from", "30/11/2026"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+		as("editor", "EDITOR", get("/api/v1/radio/airings").param("from", today).param("to", yesterday))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
+		this.mvc.perform(get("/api/v1/radio/airings")).andExpect(status().isUnauthorized());
 
 		// A withdrawn item leaves the feed at once and its script says not to air it.
 		String beforeWithdrawal = this.mvc
