@@ -99,15 +99,15 @@ class RadioFeedController {
 			return problem(HttpStatus.BAD_REQUEST, "Invalid aired report",
 					"durationSeconds must be between 1 and 86400", "durationSeconds");
 		}
-		Optional<Boolean> added = this.feeds.aired(account, report.contentId(), report.deliveryId(), airedAt,
+		Optional<RadioFeeds.Aired> aired = this.feeds.aired(account, report.contentId(), report.deliveryId(), airedAt,
 				report.durationSeconds());
-		if (added.isEmpty()) {
+		if (aired.isEmpty()) {
 			return problem(HttpStatus.CONFLICT, "Not sent to this station",
 					"That item was not sent to station " + account.code(),
 					(report.deliveryId() != null) ? "deliveryId" : "contentId");
 		}
-		return ResponseEntity.ok(new AiredReceipt(account.code(), report.contentId(), report.deliveryId(), airedAt,
-				report.durationSeconds(), "AIRED", !added.get()));
+		return ResponseEntity.ok(new AiredReceipt(account.code(), aired.get().contentId(), aired.get().deliveryId(),
+				airedAt, report.durationSeconds(), "AIRED", !aired.get().added()));
 	}
 
 	private Station authenticate(String station, HttpServletRequest request) {

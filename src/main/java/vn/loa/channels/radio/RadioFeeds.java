@@ -198,11 +198,10 @@ class RadioFeeds {
 	/**
 	 * Records that the station aired an item or program: one more airing, unless the same
 	 * airing was reported before (a retried report), and the delivery row AIRED.
-	 * @return empty if that item was never sent to the station, else whether this airing
-	 * is new
+	 * @return empty if that item was never sent to the station
 	 */
 	@Transactional
-	Optional<Boolean> aired(Station station, Long contentId, Long deliveryId, Instant airedAt, Integer seconds) {
+	Optional<Aired> aired(Station station, Long contentId, Long deliveryId, Instant airedAt, Integer seconds) {
 		Optional<Receipt> receipt = (deliveryId != null) ? this.store.receiptByDelivery(station.id(), deliveryId)
 				: this.store.receiptByContent(station.id(), contentId);
 		if (receipt.isEmpty()) {
@@ -212,7 +211,15 @@ class RadioFeeds {
 		if (receipt.get().deliveryId() != null) {
 			this.receipts.aired(receipt.get().deliveryId(), airedAt, seconds);
 		}
-		return Optional.of(added);
+		return Optional.of(new Aired(receipt.get().contentId(), receipt.get().deliveryId(), added));
+	}
+
+	/**
+	 * An aired report as recorded.
+	 *
+	 * @param added false when the same airing had been reported before
+	 */
+	record Aired(long contentId, Long deliveryId, boolean added) {
 	}
 
 	List<RadioFeedStore.Airing> airings(Long stationId, Instant from, Instant to, int limit) {

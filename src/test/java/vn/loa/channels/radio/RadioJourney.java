@@ -159,6 +159,8 @@ abstract class RadioJourney {
 				.content(firstAiring))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("AIRED"))
+			.andExpect(jsonPath("$.contentId").value(first))
+			.andExpect(jsonPath("$.deliveryId").isNumber())
 			.andExpect(jsonPath("$.repeated").value(false));
 		this.mvc
 			.perform(post("/api/v1/stations/" + code + "/aired").header("Authorization", "Bearer " + token)
