@@ -1,6 +1,5 @@
 package vn.loa.web;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +9,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -23,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import vn.loa.common.ConsolePage;
 import vn.loa.common.DemoProperties;
+import vn.loa.common.FormProblems;
 
 /**
  * What every console page shares: who is logged in, and errors shown as pages rather than
@@ -95,55 +94,9 @@ class ConsoleAdvice {
 		return "console/error";
 	}
 
-	/**
-	 * Puts a service's problem on the form: each {@code errors[].field} next to its field
-	 * (the part before any index or dot, e.g. {@code targets[0].channel} → targets), the
-	 * rest as a message over the form.
-	 */
+	/** Puts a service's problem on the form; see {@link FormProblems}. */
 	static void reject(ErrorResponseException ex, BindingResult binding, Map<String, String> fieldAliases) {
-		ProblemDetail problem = ex.getBody();
-		Map<String, Object> properties = problem.getProperties();
-		Object errors = (properties != null) ? properties.get("errors") : null;
-		if (errors instanceof List<?> list && !list.isEmpty()) {
-			for (Object error : list) {
-				if (error instanceof Map<?, ?> map) {
-					String field = rootField(String.valueOf(map.get("field")));
-					String formField = fieldAliases.getOrDefault(field, field);
-					String message = String.valueOf(map.get("message"));
-					if (binding.getTarget() != null && hasProperty(binding, formField)) {
-						binding.rejectValue(formField, "problem." + formField, new Object[] { message }, message);
-					}
-					else {
-						binding.reject("problem", new Object[] { field + ": " + message }, field + ": " + message);
-					}
-				}
-			}
-			return;
-		}
-		binding.reject("problem", new Object[] { problem.getDetail() }, problem.getDetail());
-	}
-
-	static String rootField(String path) {
-		int end = path.length();
-		int bracket = path.indexOf('[');
-		int dot = path.indexOf('.');
-		if (bracket >= 0) {
-			end = Math.min(end, bracket);
-		}
-		if (dot >= 0) {
-			end = Math.min(end, dot);
-		}
-		return path.substring(0, end);
-	}
-
-	private static boolean hasProperty(BindingResult binding, String field) {
-		try {
-			binding.getFieldType(field);
-			return binding.getFieldType(field) != null;
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+		FormProblems.reject(ex, binding, fieldAliases, "problem.");
 	}
 
 }

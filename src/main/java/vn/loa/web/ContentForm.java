@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.validation.BindingResult;
 
 import vn.loa.content.Audience;
+import vn.loa.common.FormProblems;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentVersion;
 import vn.loa.content.Link;
@@ -66,7 +67,7 @@ class ContentForm {
 				keepImages);
 		Set<ConstraintViolation<ContentDraft>> violations = validator.validate(draft);
 		for (ConstraintViolation<ContentDraft> violation : violations) {
-			String field = ConsoleAdvice.rootField(violation.getPropertyPath().toString());
+			String field = FormProblems.rootField(violation.getPropertyPath().toString());
 			Object annotation = violation.getConstraintDescriptor().getAnnotation();
 			String code = "error."
 					+ violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.channels.radio.RadioPrograms.Program;
 import vn.loa.channels.radio.RadioPrograms.ProgramRequest;
 import vn.loa.common.ConsolePage;
+import vn.loa.common.FormProblems;
 import vn.loa.common.Problems;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
@@ -111,31 +112,12 @@ class ProgramPages {
 	 */
 	static void reject(ErrorResponseException ex, BindingResult binding) {
 		ProblemDetail problem = ex.getBody();
-		Map<String, Object> properties = problem.getProperties();
-		Object errors = (properties != null) ? properties.get("errors") : null;
-		if (errors instanceof List<?> list && !list.isEmpty()) {
-			for (Object error : list) {
-				if (error instanceof Map<?, ?> map) {
-					String path = String.valueOf(map.get("field"));
-					String root = path.replaceFirst("[\\[.].*$", "");
-					String message = String.valueOf(map.get("message"));
-					String field = FIELDS.get(root);
-					if (field != null) {
-						binding.rejectValue(field, "problem.program." + field, new Object[] { message }, message);
-					}
-					else {
-						binding.reject("problem", new Object[] { path + ": " + message }, path + ": " + message);
-					}
-				}
-			}
-			return;
-		}
-		String detail = problem.getDetail();
 		if (problem.getType() != null && problem.getType().toString().endsWith("/content-not-approved")) {
-			binding.rejectValue("contentIds", "problem.program.notApproved", new Object[] { detail }, detail);
+			binding.rejectValue("contentIds", "problem.program.notApproved", new Object[] { problem.getDetail() },
+					problem.getDetail());
 			return;
 		}
-		binding.reject("problem", new Object[] { detail }, detail);
+		FormProblems.reject(ex, binding, FIELDS, "problem.program.");
 	}
 
 }
