@@ -21,23 +21,27 @@ class RadioFeedStore {
 	}
 
 	/**
-	 * Adds an entry and moves the station's version stamp on, in the caller's
-	 * transaction, so a conditional GET sees the new entry and the new stamp together.
+	 * Moves the station's version stamp on and adds an entry at the new version, in the
+	 * caller's transaction, so a conditional GET sees the new entry and the new stamp
+	 * together. The stamp's row lock orders concurrent additions to one station.
 	 */
 	long addEntry(long stationId, Long deliveryId, long contentId, String kind, String title, String script,
 			int seconds, String templateVersion, Instant publishedAt) {
+		bump(stationId, publishedAt);
+		long version = this.jdbc.sql("select version from radio_feed_state where station_id = ?")
+			.param(stationId)
+			.query(Long.class)
+			.single();
 		this.jdbc
 			.sql("insert into radio_feed_entry (station_id, delivery_id, content_id, kind, title, script, seconds,"
-					+ " template_version, published_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " template_version, published_at, feed_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(stationId, deliveryId, contentId, kind, title, script, seconds, templateVersion,
-					Timestamp.from(publishedAt))
+					Timestamp.from(publishedAt), version)
 			.update();
-		long id = this.jdbc.sql("select max(id) from radio_feed_entry where station_id = ? and content_id = ?")
+		return this.jdbc.sql("select max(id) from radio_feed_entry where station_id = ? and content_id = ?")
 			.params(stationId, contentId)
 			.query(Long.class)
 			.single();
-		bump(stationId, publishedAt);
-		return id;
 	}
 
 	private void bump(long stationId, Instant now) {
@@ -66,11 +70,13 @@ class RadioFeedStore {
 			.orElse(FeedState.EMPTY);
 	}
 
-	List<FeedEntry> newest(long stationId, int limit) {
+	/** The feed at {@code version}: its newest entries, newest first. */
+	List<FeedEntry> newest(long stationId, long version, int limit) {
 		return this.jdbc
 			.sql("select id, delivery_id, content_id, kind, title, script, seconds, published_at from radio_feed_entry"
-					+ " where station_id = ? and withdrawn_at is null order by published_at desc, id desc limit ?")
-			.params(stationId, limit)
+					+ " where station_id = ? and feed_version <= ? and withdrawn_at is null"
+					+ " order by published_at desc, id desc limit ?")
+			.params(stationId, version, limit)
 			.query(RadioFeedStore::entry)
 			.list();
 	}
@@ -128,13 +134,15 @@ class RadioFeedStore {
 			return List.of();
 		}
 		List<Long> deliveries = this.jdbc
-			.sql("select delivery_id from radio_feed_entry where station_id = ? and pulled_at is null"
-					+ " and delivery_id is not null")
-			.param(stationId)
+			.sql("select delivery_id from radio_feed_entry where station_id = ? and feed_version <= ?"
+					+ " and pulled_at is null and delivery_id is not null")
+			.params(stationId, version)
 			.query(Long.class)
 			.list();
-		this.jdbc.sql("update radio_feed_entry set pulled_at = ? where station_id = ? and pulled_at is null")
-			.params(Timestamp.from(now), stationId)
+		this.jdbc
+			.sql("update radio_feed_entry set pulled_at = ? where station_id = ? and feed_version <= ?"
+					+ " and pulled_at is null")
+			.params(Timestamp.from(now), stationId, version)
 			.update();
 		return deliveries;
 	}

@@ -119,7 +119,7 @@ class RadioFeeds {
 		if (cached != null && cached.version == state.version()) {
 			return cached;
 		}
-		List<FeedEntry> entries = this.store.newest(station.id(), this.properties.feedSize());
+		List<FeedEntry> entries = this.store.newest(station.id(), state.version(), this.properties.feedSize());
 		FeedStation feedStation = new FeedStation(station.code(), station.name());
 		String baseUrl = this.loa.publicUrl("");
 		String body = switch (format) {
@@ -128,8 +128,8 @@ class RadioFeeds {
 			case JSON -> this.writer.json(feedStation, entries, baseUrl);
 		};
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		// Only cache what matches the stamp that was read before the entries: a newer
-		// stamp will simply render again.
+		// The entries are those of this stamp's version, so the bytes match the ETag even
+		// when a newer entry was added since the stamp was read.
 		Rendered rendered = new Rendered(state.version(), bytes, gzip(bytes));
 		this.rendered.put(key, rendered);
 		return rendered;

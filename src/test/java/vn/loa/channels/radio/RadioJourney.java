@@ -126,7 +126,7 @@ abstract class RadioJourney {
 				.header("If-None-Match", rss.getResponse().getHeader("ETag")))
 			.andExpect(status().isNotModified())
 			.andExpect(content().string(""));
-		verify(this.store, never()).newest(anyLong(), anyInt());
+		verify(this.store, never()).newest(anyLong(), anyLong(), anyInt());
 		assertThat(firstPull(code)).isEqualTo(pulledAt);
 
 		String atom = this.mvc.perform(get("/feeds/radio/" + code + ".atom").param("token", token))
