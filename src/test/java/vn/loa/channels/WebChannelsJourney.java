@@ -145,6 +145,40 @@ abstract class WebChannelsJourney {
 			.noneSatisfy((link) -> assertThat(link).endsWith("/portal/articles/" + slug));
 		assertThat(this.mvc.perform(get("/portal")).andReturn().getResponse().getContentAsString())
 			.doesNotContain(title);
+
+		// Withdrawn: the WordPress post goes to the site's trash once the withdrawal is
+		// committed, off the request thread. The site with the wrong password never got a
+		// post, so there is nothing to trash there.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode trashed = this.json
+				.readTree(this.mvc.perform(get("/sandbox/wordpress/wp-json/wp/v2/posts/" + postId))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+			assertThat(trashed.path("status").asString()).isEqualTo("trash");
+			assertThat(wordPressPosts(contentId)).singleElement()
+				.satisfies((p) -> assertThat(p.path("trashedAt").isNull()).isFalse());
+		});
+		JsonNode remembered = wordPressPosts(contentId).get(0);
+		assertThat(remembered.path("site").asString()).isEqualTo("so-noi-vu");
+		assertThat(remembered.path("postId").asString()).isEqualTo(postId);
+		assertThat(remembered.path("link").asString()).isEqualTo(wordpress.get("providerUrl").asString());
+		assertThat(remembered.path("trashError").isNull()).isTrue();
+		assertThat(wordPressPosts(contentId))
+			.noneSatisfy((p) -> assertThat(p.path("site").asString()).isEqualTo("sai-mat-khau"));
+	}
+
+	private List<JsonNode> wordPressPosts(long contentId) throws Exception {
+		return this.json
+			.readTree(
+					as("editor", "EDITOR", get("/api/v1/wordpress/posts").param("contentId", Long.toString(contentId)))
+						.andExpect(status().isOk())
+						.andReturn()
+						.getResponse()
+						.getContentAsString())
+			.valueStream()
+			.toList();
 	}
 
 	@Test

@@ -20,9 +20,10 @@ import org.springframework.web.client.RestClient;
 import vn.loa.channels.ChannelHttp;
 
 /**
- * A narrow client for the WordPress REST API: it creates one post with an application
- * password (HTTP Basic) and maps WordPress's answers, including its {@code {code,
- * message, data:{status}}} errors, to a {@link WordPressResult}.
+ * A narrow client for the WordPress REST API: it creates one post, or moves one to the
+ * trash, with an application password (HTTP Basic) and maps WordPress's answers,
+ * including its {@code {code, message, data:{status}}} errors, to a
+ * {@link WordPressResult} or {@link WordPressTrashResult}.
  */
 class WordPressClient {
 
@@ -44,12 +45,10 @@ class WordPressClient {
 	 */
 	WordPressResult createPost(String baseUrl, String username, String applicationPassword, WordPressPost post) {
 		URI uri = URI.create(stripSlash(baseUrl) + "/wp-json/wp/v2/posts");
-		String basic = Base64.getEncoder()
-			.encodeToString((username + ":" + applicationPassword).getBytes(StandardCharsets.UTF_8));
 		try {
 			return this.restClient.post()
 				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+				.header(HttpHeaders.AUTHORIZATION, basic(username, applicationPassword))
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.body(this.jsonMapper.writeValueAsBytes(post))
@@ -66,6 +65,44 @@ class WordPressClient {
 			// retry.
 			return new WordPressResult.Failed(0, "io_error", ex.getMessage());
 		}
+	}
+
+	/**
+	 * Moves post {@code id} to the trash ({@code DELETE} without {@code force}, so an
+	 * editor of the site can still restore it).
+	 */
+	WordPressTrashResult trash(String baseUrl, String username, String applicationPassword, long id) {
+		URI uri = URI.create(stripSlash(baseUrl) + "/wp-json/wp/v2/posts/" + id);
+		try {
+			return this.restClient.delete()
+				.uri(uri)
+				.header(HttpHeaders.AUTHORIZATION, basic(username, applicationPassword))
+				.accept(MediaType.APPLICATION_JSON)
+				.exchange((request, response) -> toTrashResult(id, response.getStatusCode().value(),
+						readAll(response.getBody())), true);
+		}
+		catch (ResourceAccessException ex) {
+			if (ex.getCause() instanceof ConnectException) {
+				return new WordPressTrashResult.Failed(0, "connection_refused",
+						"WordPress site " + uri.getHost() + " refused the connection", true);
+			}
+			return new WordPressTrashResult.Failed(0, "io_error", ex.getMessage(), false);
+		}
+	}
+
+	private WordPressTrashResult toTrashResult(long id, int status, byte[] body) {
+		JsonNode json = parse(body);
+		if (status == 200) {
+			return new WordPressTrashResult.Trashed(id, (json != null) ? json.path("status").asString(null) : null);
+		}
+		String code = (json != null) ? json.path("code").asString("http_" + status) : "http_" + status;
+		// Only WordPress's own "no such post" counts: a 404 page from a wrong base-url
+		// (rest_no_route, an HTML page) says nothing about the post.
+		if (status == 410 || (status == 404 && "rest_post_invalid_id".equals(code))) {
+			return new WordPressTrashResult.Gone(status, code);
+		}
+		String message = (json != null && json.hasNonNull("message")) ? json.path("message").asString() : excerpt(body);
+		return new WordPressTrashResult.Failed(status, code, message, status >= 500);
 	}
 
 	private WordPressResult toResult(int status, byte[] body) {
@@ -108,6 +145,11 @@ class WordPressClient {
 	static String excerpt(byte[] body) {
 		String text = new String(body, StandardCharsets.UTF_8).strip();
 		return (text.length() <= EXCERPT_LIMIT) ? text : text.substring(0, EXCERPT_LIMIT) + "…";
+	}
+
+	private static String basic(String username, String applicationPassword) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + applicationPassword).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String stripSlash(String url) {

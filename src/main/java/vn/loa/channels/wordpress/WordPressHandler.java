@@ -13,7 +13,8 @@ import vn.loa.deliverylog.DeliveryOutcome;
 import vn.loa.deliverylog.DeliveryStatus;
 
 /**
- * Claims the delivery row, sends the post, and maps what WordPress answered to the
+ * Claims the delivery row, sends the post, remembers a created post for its content item
+ * (so that withdrawing the item can trash it), and maps what WordPress answered to the
  * delivery log in one place.
  */
 @Component
@@ -25,11 +26,14 @@ class WordPressHandler {
 
 	private final WordPressSender sender;
 
+	private final WordPressPosts posts;
+
 	private final Clock clock;
 
-	WordPressHandler(DeliveryLog deliveries, WordPressSender sender, Clock clock) {
+	WordPressHandler(DeliveryLog deliveries, WordPressSender sender, WordPressPosts posts, Clock clock) {
 		this.deliveries = deliveries;
 		this.sender = sender;
+		this.posts = posts;
 		this.clock = clock;
 	}
 
@@ -48,7 +52,25 @@ class WordPressHandler {
 				this.clock.instant());
 		log.info("WordPress site {} answered {} after {} attempt(s)", dispatch.target(), sent.result(),
 				sent.attempts());
+		if (sent.result() instanceof WordPressResult.Created created) {
+			remember(dispatch, created);
+		}
 		return outcome(dispatch, provider, template, sent);
+	}
+
+	private void remember(ChannelDispatch dispatch, WordPressResult.Created created) {
+		try {
+			this.posts.remember(dispatch.content().contentId(), dispatch.content().version(), dispatch.publicationId(),
+					dispatch.target(), created.id(), created.link(), this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			// The post exists whatever happens here, so the row still says SENT; but a
+			// withdrawal will not find this post, and someone has to know.
+			log.error(
+					"WordPress site {} created post {} for content item {}, but Loa could not remember it;"
+							+ " withdrawing the item will not trash it",
+					dispatch.target(), created.id(), dispatch.content().contentId(), ex);
+		}
 	}
 
 	/** The one table from WordPress answers to delivery statuses. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one article to one configured site: resolves the site, builds the post (scheduled
  * with {@code status=future} when its time is still ahead) and retries only what
- * {@link WordPressClient} declares safe to retry.
+ * {@link WordPressClient} declares safe to retry. Also moves a post to the trash again,
+ * with one retry, since trashing twice does no harm.
  */
 @Component
 class WordPressSender {
@@ -28,6 +29,8 @@ class WordPressSender {
 
 	private final RetryTemplate retry;
 
+	private final RetryTemplate trashRetry;
+
 	private final int maxAttempts;
 
 	WordPressSender(WordPressProperties properties, WordPressSites sites, JsonMapper jsonMapper) {
@@ -39,6 +42,11 @@ class WordPressSender {
 			.delay(properties.retry().delay())
 			.multiplier(2)
 			.includes(WordPressUnavailableException.class)
+			.build());
+		this.trashRetry = new RetryTemplate(RetryPolicy.builder()
+			.maxRetries(1)
+			.delay(properties.retry().delay())
+			.includes(RetryableTrash.class)
 			.build());
 	}
 
@@ -75,6 +83,49 @@ class WordPressSender {
 					new WordPressResult.Failed(0, "unavailable", (last != null) ? last.getMessage() : ex.getMessage()),
 					attempts[0]);
 		}
+	}
+
+	/** Moves post {@code postId} on the configured site to the trash. */
+	WordPressTrashResult trash(String siteName, long postId) {
+		Optional<WordPressProperties.Site> site = this.sites.site(siteName);
+		if (site.isEmpty()) {
+			return new WordPressTrashResult.Failed(0, "unknown_site",
+					"No WordPress site named " + siteName + " in channels/wordpress.yml", false);
+		}
+		Optional<String> password = this.sites.password(site.get());
+		if (password.isEmpty()) {
+			return new WordPressTrashResult.Failed(0, "missing_credentials",
+					"Environment variable " + site.get().passwordEnv() + " is not set", false);
+		}
+		String baseUrl = this.sites.baseUrl(site.get());
+		String username = this.sites.username(site.get());
+		try {
+			return this.trashRetry.execute(() -> {
+				WordPressTrashResult result = this.client.trash(baseUrl, username, password.get(), postId);
+				if (result instanceof WordPressTrashResult.Failed failed && failed.retryable()) {
+					throw new RetryableTrash(failed);
+				}
+				return result;
+			});
+		}
+		catch (RetryException ex) {
+			if (ex.getLastException() instanceof RetryableTrash last) {
+				return last.failed;
+			}
+			return new WordPressTrashResult.Failed(0, "unavailable", ex.getMessage(), false);
+		}
+	}
+
+	/** Carries a retryable answer through the retry template. */
+	private static final class RetryableTrash extends RuntimeException {
+
+		private final transient WordPressTrashResult.Failed failed;
+
+		RetryableTrash(WordPressTrashResult.Failed failed) {
+			super(failed.code() + ": " + failed.message(), null, false, false);
+			this.failed = failed;
+		}
+
 	}
 
 }

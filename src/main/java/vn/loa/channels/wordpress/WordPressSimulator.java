@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +38,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * A WordPress-compatible stand-in for sandbox mode: the posts endpoint of the REST API
  * with application-password Basic auth, WordPress's answer shapes and its error envelope
- * {@code {code, message, data:{status}}}. The real {@link WordPressClient} talks to it,
- * so sandbox runs exercise the same code as live runs.
+ * {@code {code, message, data:{status}}}; {@code DELETE} without {@code force} moves a
+ * post to the trash as WordPress does. The real {@link WordPressClient} talks to it, so
+ * sandbox runs exercise the same code as live runs.
  */
 @RestController
 @RequestMapping("/sandbox/wordpress/wp-json/wp/v2/posts")
@@ -143,6 +145,39 @@ class WordPressSimulator {
 		Map<String, Object> post = find(id);
 		return (post != null) ? ResponseEntity.ok(post)
 				: error(HttpStatus.NOT_FOUND, "rest_post_invalid_id", "Invalid post ID.");
+	}
+
+	/**
+	 * Like WordPress without {@code force}: the post goes to the trash and comes back
+	 * with {@code "status":"trash"}; a second delete is 410 {@code rest_already_trashed}.
+	 * As in WordPress, an unknown post is 404 before anyone's rights are looked at, but a
+	 * wrong application password fails the request first.
+	 */
+	@DeleteMapping("/{id}")
+	ResponseEntity<Map<String, Object>> trash(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@PathVariable long id) {
+		String user = (authorization != null) ? authenticatedUser(authorization) : null;
+		if (authorization != null && user == null) {
+			return error(HttpStatus.UNAUTHORIZED, "incorrect_password",
+					"The provided password is an invalid application password.");
+		}
+		Map<String, Object> post = find(id);
+		if (post == null) {
+			return error(HttpStatus.NOT_FOUND, "rest_post_invalid_id", "Invalid post ID.");
+		}
+		if (user == null) {
+			return error(HttpStatus.UNAUTHORIZED, "rest_cannot_delete",
+					"Sorry, you are not allowed to delete this post.");
+		}
+		int changed = this.jdbc
+			.sql("update sandbox_wordpress_post set status = 'trash' where id = ? and status <> 'trash'")
+			.param(id)
+			.update();
+		if (changed == 0) {
+			return error(HttpStatus.GONE, "rest_already_trashed", "The post has already been deleted.");
+		}
+		return ResponseEntity.ok(find(id));
 	}
 
 	private Instant postDate(JsonNode json, Instant now) {

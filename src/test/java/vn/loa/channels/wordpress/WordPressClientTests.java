@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +146,105 @@ class WordPressClientTests {
 
 		assertThat(this.client.createPost(baseUrl(), "u", "p", WordPressPost.publishNow("t", "c", "e")))
 			.isInstanceOf(WordPressResult.Failed.class);
+	}
+
+	@Test
+	void trashesWithApplicationPasswordAndNoForce() {
+		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711").willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8").withBody("""
+						{"id":4711,"status":"trash","link":"https://sonv.example.gov.vn/?p=4711",
+						 "title":{"raw":"Ra quân CCHC","rendered":"Ra quân CCHC"}}""")));
+
+		assertThat(this.client.trash(baseUrl(), "bientap", "abcd EFGH 1234 ijkl", 4711))
+			.isEqualTo(new WordPressTrashResult.Trashed(4711, "trash"));
+		// Without force, so that the site's editors can still restore the post.
+		this.wordpress.verify(deleteRequestedFor(urlEqualTo("/wp-json/wp/v2/posts/4711")).withHeader("Authorization",
+				equalTo("Basic YmllbnRhcDphYmNkIEVGR0ggMTIzNCBpamts")));
+		this.wordpress.verify(0, deleteRequestedFor(urlPathEqualTo("/wp-json/wp/v2/posts/4711")).withQueryParam("force",
+				com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+	}
+
+	@Test
+	void aPostAlreadyInTheTrashIsGone() {
+		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711").willReturn(aResponse().withStatus(410)
+			.withHeader("Content-Type", "application/json")
+			.withBody(
+					"""
+							{"code":"rest_already_trashed","message":"The post has already been deleted.","data":{"status":410}}""")));
+
+		WordPressTrashResult result = this.client.trash(baseUrl(), "bientap", "pw", 4711);
+
+		assertThat(result).isEqualTo(new WordPressTrashResult.Gone(410, "rest_already_trashed"));
+		assertThat(result.done()).isTrue();
+	}
+
+	@Test
+	void anUnknownPostIsGone() {
+		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711")
+			.willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("""
+					{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}""")));
+
+		WordPressTrashResult result = this.client.trash(baseUrl(), "bientap", "pw", 4711);
+
+		assertThat(result).isEqualTo(new WordPressTrashResult.Gone(404, "rest_post_invalid_id"));
+		assertThat(result.done()).isTrue();
+	}
+
+	@Test
+	void aNotFoundPageThatIsNotWordPressSayingSoIsAFailure() {
+		// A wrong base-url: the post may well still be on the real site.
+		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711")
+			.willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("""
+					{"code":"rest_no_route","message":"No route was found matching the URL and request method.",
+					 "data":{"status":404}}""")));
+
+		WordPressTrashResult result = this.client.trash(baseUrl(), "bientap", "pw", 4711);
+
+		assertThat(result).isEqualTo(new WordPressTrashResult.Failed(404, "rest_no_route",
+				"No route was found matching the URL and request method.", false));
+		assertThat(result.done()).isFalse();
+	}
+
+	@Test
+	void wrongApplicationPasswordKeepsThePostAndWordPressCodeAndMessage() {
+		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711")
+			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+					{"code":"incorrect_password","message":"The provided password is an invalid application password.",
+					 "data":{"status":401}}""")));
+
+		WordPressTrashResult result = this.client.trash(baseUrl(), "bientap", "wrong", 4711);
+
+		assertThat(result).isEqualTo(new WordPressTrashResult.Failed(401, "incorrect_password",
+				"The provided password is an invalid application password.", false));
+		assertThat(result.done()).isFalse();
+	}
+
+	@Test
+	void missingRightsToDeleteIsAFailure() {
+		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711")
+			.willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+					{"code":"rest_cannot_delete","message":"Sorry, you are not allowed to delete this post.",
+					 "data":{"status":403}}""")));
+
+		assertThat(this.client.trash(baseUrl(), "u", "p", 4711)).isEqualTo(new WordPressTrashResult.Failed(403,
+				"rest_cannot_delete", "Sorry, you are not allowed to delete this post.", false));
+	}
+
+	@Test
+	void serverErrorAndRefusedConnectionMayBeTriedAgain() {
+		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711")
+			.willReturn(aResponse().withStatus(500).withBody("<html>Fatal error</html>")));
+
+		assertThat(this.client.trash(baseUrl(), "u", "p", 4711))
+			.isEqualTo(new WordPressTrashResult.Failed(500, "http_500", "<html>Fatal error</html>", true));
+
+		int port = this.wordpress.port();
+		this.wordpress.stop();
+		assertThat(this.client.trash("http://127.0.0.1:" + port, "u", "p", 4711))
+			.isInstanceOfSatisfying(WordPressTrashResult.Failed.class, (failed) -> {
+				assertThat(failed.code()).isEqualTo("connection_refused");
+				assertThat(failed.retryable()).isTrue();
+			});
 	}
 
 }

@@ -86,4 +86,57 @@ class WordPressSimulatorTests {
 		assertThat(answer).startsWith("404").contains("rest_post_invalid_id");
 	}
 
+	@Test
+	void trashesAPostLikeWordPressAndThenAnswersGone() {
+		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "loa-sandbox",
+				"sandbox app password 0000", WordPressPost.publishNow("Thông báo sẽ rút", "<p>x</p>", "y"));
+
+		assertThat(client().trash(base(), "loa-sandbox", "sandbox app password 0000", created.id()))
+			.isEqualTo(new WordPressTrashResult.Trashed(created.id(), "trash"));
+		JsonNode post = RestClient.create()
+			.get()
+			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(post.path("status").asString()).isEqualTo("trash");
+
+		var again = RestClient.create()
+			.delete()
+			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.header("Authorization", "Basic bG9hLXNhbmRib3g6c2FuZGJveCBhcHAgcGFzc3dvcmQgMDAwMA==")
+			.exchange((req, res) -> res.getStatusCode().value() + " " + new String(res.getBody().readAllBytes()));
+		assertThat(again).startsWith("410")
+			.contains("\"code\":\"rest_already_trashed\"")
+			.contains("The post has already been deleted.");
+		assertThat(client().trash(base(), "loa-sandbox", "sandbox app password 0000", created.id()))
+			.isEqualTo(new WordPressTrashResult.Gone(410, "rest_already_trashed"));
+	}
+
+	@Test
+	void trashingAnUnknownPostIsNotFound() {
+		assertThat(client().trash(base(), "loa-sandbox", "sandbox app password 0000", 999999))
+			.isEqualTo(new WordPressTrashResult.Gone(404, "rest_post_invalid_id"));
+	}
+
+	@Test
+	void trashingChecksTheApplicationPasswordLikeCreating() {
+		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "loa-sandbox",
+				"sandbox app password 0000", WordPressPost.publishNow("Thông báo", "<p>x</p>", "y"));
+
+		assertThat(client().trash(base(), "loa-sandbox", "wrong", created.id()))
+			.isEqualTo(new WordPressTrashResult.Failed(401, "incorrect_password",
+					"The provided password is an invalid application password.", false));
+		var anonymous = RestClient.create()
+			.delete()
+			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.exchange((req, res) -> res.getStatusCode().value() + " " + new String(res.getBody().readAllBytes()));
+		assertThat(anonymous).startsWith("401").contains("rest_cannot_delete");
+		JsonNode post = RestClient.create()
+			.get()
+			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(post.path("status").asString()).isEqualTo("publish");
+	}
+
 }

@@ -1,0 +1,41 @@
+package vn.loa.channels.wordpress;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/wordpress/posts?contentId=…}: the posts the channel made for an item
+ * on each site, and whether withdrawing it trashed them. Any logged-in officer may read
+ * it.
+ */
+@RestController
+class WordPressPostController {
+
+	private final WordPressPosts posts;
+
+	WordPressPostController(WordPressPosts posts) {
+		this.posts = posts;
+	}
+
+	@GetMapping(path = "/api/v1/wordpress/posts", produces = "application/json")
+	List<PostView> posts(@RequestParam long contentId) {
+		return this.posts.ofContent(contentId)
+			.stream()
+			.map((p) -> new PostView(p.site(), p.postId(), p.link(), p.contentId(), p.contentVersion(),
+					p.publicationId(), p.createdAt(), p.trashedAt(), p.trashError()))
+			.toList();
+	}
+
+	/**
+	 * @param trashedAt when the site confirmed the post is in its trash (or gone already)
+	 * @param trashError WordPress's code and message when the site refused to trash it
+	 */
+	record PostView(String site, long postId, String link, long contentId, int contentVersion, long publicationId,
+			Instant createdAt, Instant trashedAt, String trashError) {
+	}
+
+}

@@ -1,0 +1,114 @@
+package vn.loa.channels.wordpress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.client.RestClient;
+
+import vn.loa.channels.WebChannelsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Trashing a withdrawn item's posts against the simulator, with the test context's two
+ * sites: {@code so-noi-vu} has the right application password, {@code sai-mat-khau} a
+ * wrong one, so its post stays and the refusal is kept.
+ */
+@WebChannelsTest
+class WordPressWithdrawalTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	WordPressPosts posts;
+
+	@Autowired
+	WordPressWithdrawal withdrawal;
+
+	@Test
+	void trashesEveryPostOfTheItemAndKeepsWhatASiteRefused() throws Exception {
+		long contentId = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000);
+		long trashable = create("Thông báo trên Sở Nội vụ");
+		long refused = create("Thông báo trên trang sai mật khẩu");
+		long unknown = ThreadLocalRandom.current().nextLong(900_000_000, 1_000_000_000);
+		Instant now = Instant.now();
+		this.posts.remember(contentId, 1, 41, "so-noi-vu", trashable, base() + "/?p=" + trashable, now);
+		this.posts.remember(contentId, 1, 41, "sai-mat-khau", refused, base() + "/?p=" + refused, now);
+		// Deleted on the site by hand: WordPress answers 404, which means it is gone.
+		this.posts.remember(contentId, 2, 42, "so-noi-vu", unknown, base() + "/?p=" + unknown, now);
+
+		assertThat(this.withdrawal.trashPosts(contentId)).isEqualTo(1);
+
+		assertThat(simulatorStatus(trashable)).isEqualTo("trash");
+		assertThat(simulatorStatus(refused)).isEqualTo("publish");
+		JsonNode listed = this.json.readTree(this.mvc
+			.perform(get("/api/v1/wordpress/posts").param("contentId", Long.toString(contentId))
+				.with(user("editor").roles("EDITOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(listed.size()).isEqualTo(3);
+		assertThat(listed.get(0).path("site").asString()).isEqualTo("so-noi-vu");
+		assertThat(listed.get(0).path("postId").asLong()).isEqualTo(trashable);
+		assertThat(listed.get(0).path("link").asString()).isEqualTo(base() + "/?p=" + trashable);
+		assertThat(listed.get(0).path("trashedAt").isNull()).isFalse();
+		assertThat(listed.get(0).path("trashError").isNull()).isTrue();
+		assertThat(listed.get(1).path("site").asString()).isEqualTo("sai-mat-khau");
+		assertThat(listed.get(1).path("trashedAt").isNull()).isTrue();
+		assertThat(listed.get(1).path("trashError").asString())
+			.isEqualTo("incorrect_password: The provided password is an invalid application password.");
+		assertThat(listed.get(2).path("postId").asLong()).isEqualTo(unknown);
+		assertThat(listed.get(2).path("trashedAt").isNull()).isFalse();
+
+		// A second pass asks only the site that refused, and it still refuses.
+		assertThat(this.withdrawal.trashPosts(contentId)).isEqualTo(1);
+		assertThat(this.posts.toTrash(contentId)).singleElement()
+			.satisfies((p) -> assertThat(p.site()).isEqualTo("sai-mat-khau"));
+	}
+
+	@Test
+	void theListNeedsALogin() throws Exception {
+		this.mvc.perform(get("/api/v1/wordpress/posts").param("contentId", "1")).andExpect(status().isUnauthorized());
+	}
+
+	private long create(String title) {
+		WordPressClient client = new WordPressClient(this.json, Duration.ofSeconds(2), Duration.ofSeconds(5));
+		return ((WordPressResult.Created) client.createPost(base(), "loa-sandbox", "sandbox app password 0000",
+				WordPressPost.publishNow(title, "<p>x</p>", "y")))
+			.id();
+	}
+
+	private String simulatorStatus(long id) {
+		return RestClient.create()
+			.get()
+			.uri(base() + "/wp-json/wp/v2/posts/" + id)
+			.retrieve()
+			.body(JsonNode.class)
+			.path("status")
+			.asString();
+	}
+
+	private String base() {
+		return "http://127.0.0.1:" + this.port + "/sandbox/wordpress";
+	}
+
+}
