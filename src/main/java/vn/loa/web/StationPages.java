@@ -41,8 +41,8 @@ import vn.loa.publishing.PublicationService;
 /**
  * Radio stations: everyone may list them and open one (its feeds, tokens by prefix and
  * the radio rows of the delivery log); only admins create stations and issue or revoke
- * tokens. A new token is shown once, in the answer to the POST that issued it, never
- * through a redirect or a flash attribute, and that answer is not to be stored.
+ * tokens. A new token is shown once, on the page the issuing POST redirects to, which no
+ * cache may store; it never appears in a URL.
  */
 @Controller
 class StationPages {
@@ -106,20 +106,28 @@ class StationPages {
 	}
 
 	@GetMapping("/console/stations/{code}")
-	String station(@PathVariable String code, @RequestParam(defaultValue = "0") long after, Model model) {
+	String station(@PathVariable String code, @RequestParam(defaultValue = "0") long after, Model model,
+			HttpServletResponse response) {
+		if (model.containsAttribute("issued")) {
+			// the page that shows a new token, once: no cache may keep it
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+		}
 		return stationPage(station(code), after, model);
 	}
 
+	/**
+	 * Issues a token and shows it once on the station page it redirects to (carried in
+	 * the session for that one request), so that reloading the page neither shows the
+	 * token again nor issues another.
+	 */
 	@PostMapping("/console/stations/{code}/tokens")
 	@PreAuthorize("hasRole('ADMIN')")
-	String issueToken(@PathVariable String code, Model model, HttpServletResponse response) {
+	String issueToken(@PathVariable String code, RedirectAttributes redirect) {
 		Station station = station(code);
 		IssuedToken issued = this.stations.issueToken(station.code());
-		// the token is in this page and nowhere else: no cache may keep it
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-		model.addAttribute("issued", issued);
-		return stationPage(station, 0, model);
+		redirect.addFlashAttribute("issued", issued);
+		return "redirect:/console/stations/" + station.code();
 	}
 
 	@PostMapping("/console/stations/{code}/tokens/{id}/revoke")

@@ -230,6 +230,12 @@ class ConsoleBrowserTests {
 		WebElement row = browser.findElement(By.cssSelector("#tokens tbody tr"));
 		assertThat(row.getText()).contains(token.substring(0, 12) + "…").doesNotContain(token);
 		screenshot("console-station-token.png");
+		// reloading the page shows the prefix only and issues nothing more
+		browser.navigate().refresh();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tokens")));
+		assertThat(browser.findElements(By.id("new-token"))).isEmpty();
+		assertThat(browser.getPageSource()).doesNotContain(token);
+		assertThat(browser.findElements(By.cssSelector("#tokens tbody tr"))).hasSize(1);
 		// the station page opened again shows the prefix only
 		browser.get(url("/console/stations/" + code));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tokens")));

@@ -42,6 +42,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -181,7 +182,13 @@ class StationPagesTests {
 	@Test
 	void anIssuedTokenIsShownOnceUncachedAndThenOnlyByItsPrefixUntilRevoked() throws Exception {
 		String code = station("khanh-vinh");
-		String page = as("admin", "ADMIN", post("/console/stations/" + code + "/tokens").with(csrf()))
+		org.springframework.test.web.servlet.MvcResult issuedAnswer = as("admin", "ADMIN",
+				post("/console/stations/" + code + "/tokens").with(csrf()))
+			.andExpect(redirectedUrl("/console/stations/" + code))
+			.andExpect(flash().attributeExists("issued"))
+			.andReturn();
+		assertThat(issuedAnswer.getResponse().getHeader("Location")).doesNotContain("loa_st_");
+		String page = as("admin", "ADMIN", get("/console/stations/" + code).flashAttrs(issuedAnswer.getFlashMap()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(content()
