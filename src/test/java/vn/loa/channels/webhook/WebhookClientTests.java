@@ -55,7 +55,8 @@ class WebhookClientTests {
 			.body("{\"id\":\"evt_981\",\"url\":\"https://tinh.example.gov.vn/tin/981\"}")
 			.build());
 
-		WebhookResult result = this.client.deliver(url(), SECRET, "pub-7-so-noi-vu", SENT_AT, this.body, false);
+		WebhookResult result = this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "pub-7-so-noi-vu", SENT_AT,
+				this.body, false);
 
 		assertThat(result).isEqualTo(new WebhookResult.Accepted(201, "evt_981", "https://tinh.example.gov.vn/tin/981"));
 		RecordedRequest request = this.server.takeRequest();
@@ -66,6 +67,7 @@ class WebhookClientTests {
 		assertThat(WebhookSignature.verify(received, SECRET, signature)).isTrue();
 		assertThat(WebhookSignature.verify(received, "another-secret", signature)).isFalse();
 		assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("pub-7-so-noi-vu");
+		assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.published");
 		assertThat(request.getHeaders().get("X-Loa-Timestamp")).isEqualTo("1795489200");
 		assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
 	}
@@ -75,7 +77,7 @@ class WebhookClientTests {
 		this.server.enqueue(
 				new MockResponse.Builder().code(202).setHeader("Location", "https://receiver.example/items/5").build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false))
 			.isEqualTo(new WebhookResult.Accepted(202, null, "https://receiver.example/items/5"));
 	}
 
@@ -83,7 +85,7 @@ class WebhookClientTests {
 	void clientErrorIsRejectedWithStatusAndExcerpt() {
 		this.server.enqueue(new MockResponse.Builder().code(422).body("{\"error\":\"title too long\"}").build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, true))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, true))
 			.isEqualTo(new WebhookResult.Rejected(422, "{\"error\":\"title too long\"}"));
 	}
 
@@ -92,10 +94,11 @@ class WebhookClientTests {
 		this.server.enqueue(new MockResponse.Builder().code(502).body("Bad gateway").build());
 		this.server.enqueue(new MockResponse.Builder().code(502).body("Bad gateway").build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false))
 			.isEqualTo(new WebhookResult.Failed(502, "HTTP 502 Bad gateway"));
 		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, true))
+			.isThrownBy(
+					() -> this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, true))
 			.satisfies(ex -> assertThat(ex.httpStatus()).isEqualTo(502));
 	}
 
@@ -103,8 +106,8 @@ class WebhookClientTests {
 	void tooManyRequestsIsAlwaysRetriable() {
 		this.server.enqueue(new MockResponse.Builder().code(429).build());
 
-		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false));
+		assertThatExceptionOfType(WebhookUnavailableException.class).isThrownBy(
+				() -> this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false));
 	}
 
 	@Test
@@ -114,10 +117,10 @@ class WebhookClientTests {
 		this.server.enqueue(
 				new MockResponse.Builder().code(200).headersDelay(2, java.util.concurrent.TimeUnit.SECONDS).build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false))
 			.isInstanceOf(WebhookResult.Failed.class);
-		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, true));
+		assertThatExceptionOfType(WebhookUnavailableException.class).isThrownBy(
+				() -> this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, true));
 	}
 
 	@Test
@@ -125,8 +128,8 @@ class WebhookClientTests {
 		String gone = url();
 		this.server.close();
 
-		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(gone, SECRET, "d1", SENT_AT, this.body, false));
+		assertThatExceptionOfType(WebhookUnavailableException.class).isThrownBy(
+				() -> this.client.deliver(gone, SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false));
 	}
 
 	@Test

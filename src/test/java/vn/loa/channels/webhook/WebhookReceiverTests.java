@@ -44,10 +44,10 @@ class WebhookReceiverTests {
 
 	@Test
 	void acceptsACorrectlySignedDeliveryOnceAndRecordsIt() {
-		WebhookResult first = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
-				this.body, true);
-		WebhookResult again = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
-				this.body, true);
+		WebhookResult first = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", WebhookPayload.PUBLISHED,
+				"delivery-a", Instant.now(), this.body, true);
+		WebhookResult again = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", WebhookPayload.PUBLISHED,
+				"delivery-a", Instant.now(), this.body, true);
 
 		assertThat(first).isInstanceOf(WebhookResult.Accepted.class);
 		WebhookResult.Accepted accepted = (WebhookResult.Accepted) first;
@@ -63,8 +63,8 @@ class WebhookReceiverTests {
 
 	@Test
 	void refusesAWrongSignatureAndRecordsTheAttempt() {
-		WebhookResult result = client().deliver(url("cong-tinh"), "not-the-secret", "delivery-b", Instant.now(),
-				this.body, true);
+		WebhookResult result = client().deliver(url("cong-tinh"), "not-the-secret", WebhookPayload.PUBLISHED,
+				"delivery-b", Instant.now(), this.body, true);
 
 		assertThat(result).isInstanceOf(WebhookResult.Rejected.class);
 		assertThat(((WebhookResult.Rejected) result).httpStatus()).isEqualTo(401);
@@ -76,7 +76,8 @@ class WebhookReceiverTests {
 
 	@Test
 	void unknownEndpointIsNotFound() {
-		WebhookResult result = client().deliver(url("khong-co"), "x", "delivery-c", Instant.now(), this.body, true);
+		WebhookResult result = client().deliver(url("khong-co"), "x", WebhookPayload.PUBLISHED, "delivery-c",
+				Instant.now(), this.body, true);
 
 		assertThat(result).isInstanceOf(WebhookResult.Rejected.class);
 		assertThat(((WebhookResult.Rejected) result).httpStatus()).isEqualTo(404);

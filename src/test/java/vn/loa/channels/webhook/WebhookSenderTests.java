@@ -65,6 +65,7 @@ class WebhookSenderTests {
 			byte[] body = request.getBody().toByteArray();
 			assertThat(WebhookSignature.verify(body, "s3cret", request.getHeaders().get("X-Loa-Signature"))).isTrue();
 			assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-7-cong-tinh");
+			assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.published");
 			JsonNode json = this.jsonMapper.readTree(body);
 			assertThat(json.path("version").asString()).isEqualTo("loa.webhook.v1");
 			assertThat(json.path("deliveryId").asString()).isEqualTo("loa-7-cong-tinh");
