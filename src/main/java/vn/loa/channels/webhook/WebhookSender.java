@@ -14,9 +14,10 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one payload to one configured endpoint with that endpoint's retry policy. Each
- * attempt is signed afresh (new {@code sentAt}) but keeps its delivery id, so a receiver
- * that drops duplicates sees one delivery however often Loa tries.
+ * Sends one payload or withdrawal notice to one configured endpoint with that endpoint's
+ * retry policy. Each attempt is signed afresh (a delivery gets a new {@code sentAt}) but
+ * keeps its delivery id, so a receiver that drops duplicates sees one delivery however
+ * often Loa tries.
  */
 @Component
 class WebhookSender {
@@ -46,6 +47,15 @@ class WebhookSender {
 		return post(endpointName, payload.event(), payload.deliveryId(),
 				(sentAt) -> this.jsonMapper.writeValueAsBytes(new WebhookPayload(payload.version(), payload.event(),
 						payload.deliveryId(), sentAt, payload.publication(), payload.content())));
+	}
+
+	/**
+	 * Sends a withdrawal notice. Its body does not change between attempts, and it keeps
+	 * its delivery id, so it is retried exactly when a delivery to the endpoint would be.
+	 */
+	Sent sendWithdrawn(String endpointName, String deliveryId, WebhookWithdrawalNotice notice) {
+		byte[] body = this.jsonMapper.writeValueAsBytes(notice);
+		return post(endpointName, WebhookPayload.WITHDRAWN, deliveryId, (sentAt) -> body);
 	}
 
 	/**

@@ -73,6 +73,26 @@ class WebhookClientTests {
 	}
 
 	@Test
+	void namesTheEventItIsGivenAndSignsAWithdrawalNoticeLikeADelivery() throws Exception {
+		byte[] notice = """
+				{"event":"content.withdrawn","id":3,"withdrawnAt":"2026-11-25T02:30:00Z","reason":null}"""
+			.getBytes(StandardCharsets.UTF_8);
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+
+		WebhookResult result = this.client.deliver(url(), SECRET, WebhookPayload.WITHDRAWN, "loa-withdrawn-3-so-noi-vu",
+				SENT_AT, notice, false);
+
+		assertThat(result).isEqualTo(new WebhookResult.Accepted(200, null, null));
+		RecordedRequest request = this.server.takeRequest();
+		byte[] received = request.getBody().toByteArray();
+		assertThat(received).isEqualTo(notice);
+		assertThat(WebhookSignature.verify(received, SECRET, request.getHeaders().get("X-Loa-Signature"))).isTrue();
+		assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.withdrawn");
+		assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-withdrawn-3-so-noi-vu");
+		assertThat(request.getHeaders().get("X-Loa-Timestamp")).isEqualTo("1795489200");
+	}
+
+	@Test
 	void acceptedWithoutBodyTakesTheLocationHeader() {
 		this.server.enqueue(
 				new MockResponse.Builder().code(202).setHeader("Location", "https://receiver.example/items/5").build());

@@ -99,6 +99,69 @@ class WebhookSenderTests {
 		assertThat(sent.result()).isEqualTo(new WebhookResult.Failed(502, "HTTP 502 gateway"));
 	}
 
+	private final WebhookWithdrawalNotice notice = WebhookWithdrawalNotice.of(3,
+			java.time.Instant.parse("2026-11-25T02:30:00.123Z"), "Số liệu chưa được kiểm tra");
+
+	@Test
+	void sendsASignedWithdrawalNoticeRetriedWithTheSameIdAndBodyWhenTheReceiverDropsDuplicates() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(503).build());
+		this.server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"evt-43\"}").build());
+
+		WebhookSender.Sent sent = sender(true).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh", this.notice);
+
+		assertThat(sent.attempts()).isEqualTo(2);
+		assertThat(sent.result()).isEqualTo(new WebhookResult.Accepted(200, "evt-43", null));
+		for (int i = 0; i < 2; i++) {
+			RecordedRequest request = this.server.takeRequest();
+			byte[] body = request.getBody().toByteArray();
+			assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+				.isEqualTo("{\"event\":\"content.withdrawn\",\"id\":3,\"withdrawnAt\":\"2026-11-25T02:30:00.123Z\","
+						+ "\"reason\":\"Số liệu chưa được kiểm tra\"}");
+			assertThat(WebhookSignature.verify(body, "s3cret", request.getHeaders().get("X-Loa-Signature"))).isTrue();
+			assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.withdrawn");
+			assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-withdrawn-3-cong-tinh");
+			assertThat(request.getHeaders().get("X-Loa-Timestamp")).matches("\\d+");
+		}
+	}
+
+	@Test
+	void aWithdrawalNoticeWithoutReasonSaysSo() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(204).build());
+
+		sender(false).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh",
+				WebhookWithdrawalNotice.of(3, java.time.Instant.parse("2026-11-25T02:30:00Z"), null));
+
+		JsonNode json = this.jsonMapper.readTree(this.server.takeRequest().getBody().toByteArray());
+		assertThat(json.has("reason")).isTrue();
+		assertThat(json.get("reason").isNull()).isTrue();
+		assertThat(json.propertyNames()).containsExactly("event", "id", "withdrawnAt", "reason");
+	}
+
+	@Test
+	void doesNotRetryAWithdrawalNoticeAfterAServerErrorOtherwise() {
+		this.server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+
+		WebhookSender.Sent sent = sender(false).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh", this.notice);
+
+		assertThat(sent.attempts()).isEqualTo(1);
+		assertThat(sent.result()).isEqualTo(new WebhookResult.Failed(500, "HTTP 500 boom"));
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void retriesAWithdrawalNoticeAfterTooManyRequestsButNeverBeyondTheEndpointsAttempts() {
+		for (int i = 0; i < 4; i++) {
+			this.server.enqueue(new MockResponse.Builder().code(429).body("slow down").build());
+		}
+
+		WebhookSender.Sent sent = sender(false).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh", this.notice);
+
+		assertThat(sent.attempts()).isEqualTo(3);
+		assertThat(sent.result()).isEqualTo(new WebhookResult.Failed(429, "HTTP 429 slow down"));
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
+	}
+
 	@Test
 	void liveModeWithoutTheSecretVariableIsRejectedWithoutSending() {
 		WebhookProperties properties = new WebhookProperties(true, WebhookProperties.Mode.LIVE, "t",
