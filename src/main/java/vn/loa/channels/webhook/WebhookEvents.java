@@ -120,14 +120,14 @@ class WebhookEvents {
 	 * Keeps what sending an event achieved, mapped like the channel maps deliveries.
 	 * @return the status it is now in
 	 */
-	DeliveryStatus sent(long id, WebhookSender.Sent sent, Instant now) {
+	DeliveryStatus sent(long id, String deliveryId, WebhookSender.Sent sent, Instant now) {
 		WebhookResult result = sent.result();
 		if (result instanceof WebhookResult.Accepted accepted) {
+			String reference = (accepted.remoteId() != null) ? accepted.remoteId() : deliveryId;
 			this.jdbc
-				.sql("update webhook_event set status = ?, attempts = attempts + ?, http_status = ?,"
-						+ " reference = coalesce(?, delivery_id), error_code = null, error_message = null, sent_at = ?"
-						+ " where id = ?")
-				.params(DeliveryStatus.SENT.name(), sent.attempts(), accepted.httpStatus(), accepted.remoteId(),
+				.sql("update webhook_event set status = ?, attempts = attempts + ?, http_status = ?, reference = ?,"
+						+ " error_code = null, error_message = null, sent_at = ? where id = ?")
+				.params(DeliveryStatus.SENT.name(), sent.attempts(), accepted.httpStatus(), reference,
 						Timestamp.from(now), id)
 				.update();
 			return DeliveryStatus.SENT;

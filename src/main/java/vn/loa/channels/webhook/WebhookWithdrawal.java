@@ -91,7 +91,7 @@ class WebhookWithdrawal {
 			sent = new WebhookSender.Sent(
 					new WebhookResult.Failed(0, ex.getClass().getSimpleName() + ": " + ex.getMessage()), 0);
 		}
-		DeliveryStatus status = this.events.sent(id, sent, this.clock.instant());
+		DeliveryStatus status = this.events.sent(id, deliveryId, sent, this.clock.instant());
 		if (status == DeliveryStatus.SENT) {
 			return true;
 		}

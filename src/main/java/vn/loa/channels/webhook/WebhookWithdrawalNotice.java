@@ -13,14 +13,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param event always {@value WebhookPayload#WITHDRAWN}
  * @param id the content item, as {@code content.id} in its deliveries
  * @param withdrawnAt when the item was withdrawn
- * @param reason what the approver gave as the reason, or null
+ * @param reason what the approver gave as the reason, or null when none was given
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "event", "id", "withdrawnAt", "reason" })
 record WebhookWithdrawalNotice(String event, long id, Instant withdrawnAt, String reason) {
 
+	/**
+	 * @param reason the approver's reason; none given (the API keeps it as an empty
+	 * string) is sent as null
+	 */
 	static WebhookWithdrawalNotice of(long contentId, Instant withdrawnAt, String reason) {
-		return new WebhookWithdrawalNotice(WebhookPayload.WITHDRAWN, contentId, withdrawnAt, reason);
+		return new WebhookWithdrawalNotice(WebhookPayload.WITHDRAWN, contentId, withdrawnAt,
+				(reason != null && !reason.isBlank()) ? reason : null);
 	}
 
 }

@@ -125,11 +125,11 @@ class WebhookSenderTests {
 	}
 
 	@Test
-	void aWithdrawalNoticeWithoutReasonSaysSo() throws Exception {
+	void aWithdrawalNoticeWithoutReasonSendsNull() throws Exception {
 		this.server.enqueue(new MockResponse.Builder().code(204).build());
 
 		sender(false).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh",
-				WebhookWithdrawalNotice.of(3, java.time.Instant.parse("2026-11-25T02:30:00Z"), null));
+				WebhookWithdrawalNotice.of(3, java.time.Instant.parse("2026-11-25T02:30:00Z"), ""));
 
 		JsonNode json = this.jsonMapper.readTree(this.server.takeRequest().getBody().toByteArray());
 		assertThat(json.has("reason")).isTrue();
