@@ -185,7 +185,9 @@ abstract class WebChannelsJourney {
 		assertThat(notice.get("event")).isEqualTo("content.withdrawn");
 		assertThat(notice.get("signature_valid")).isEqualTo(true);
 		JsonNode withdrawnBody = this.json.readTree((String) notice.get("body"));
-		assertThat(withdrawnBody.propertyNames()).containsExactly("event", "id", "withdrawnAt", "reason");
+		assertThat(withdrawnBody.propertyNames()).containsExactly("version", "event", "deliveryId", "sentAt", "id",
+				"withdrawnAt", "reason");
+		assertThat(withdrawnBody.path("deliveryId").asString()).isEqualTo(withdrawnId);
 		assertThat(withdrawnBody.path("event").asString()).isEqualTo("content.withdrawn");
 		assertThat(withdrawnBody.path("id").asLong()).isEqualTo(contentId);
 		assertThat(java.time.Instant.parse(withdrawnBody.path("withdrawnAt").asString()))

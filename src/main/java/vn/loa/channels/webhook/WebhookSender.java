@@ -50,12 +50,13 @@ class WebhookSender {
 	}
 
 	/**
-	 * Sends a withdrawal notice. Its body does not change between attempts, and it keeps
-	 * its delivery id, so it is retried exactly when a delivery to the endpoint would be.
+	 * Sends a withdrawal notice. Like a delivery, each attempt is signed afresh with its
+	 * own {@code sentAt} and keeps the delivery id, so it is retried exactly when a
+	 * delivery to the endpoint would be.
 	 */
 	Sent sendWithdrawn(String endpointName, String deliveryId, WebhookWithdrawalNotice notice) {
-		byte[] body = this.jsonMapper.writeValueAsBytes(notice);
-		return post(endpointName, WebhookPayload.WITHDRAWN, deliveryId, (sentAt) -> body);
+		return post(endpointName, WebhookPayload.WITHDRAWN, deliveryId,
+				(sentAt) -> this.jsonMapper.writeValueAsBytes(notice.attempt(deliveryId, sentAt)));
 	}
 
 	/**

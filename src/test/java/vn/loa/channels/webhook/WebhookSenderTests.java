@@ -114,9 +114,18 @@ class WebhookSenderTests {
 		for (int i = 0; i < 2; i++) {
 			RecordedRequest request = this.server.takeRequest();
 			byte[] body = request.getBody().toByteArray();
-			assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8))
-				.isEqualTo("{\"event\":\"content.withdrawn\",\"id\":3,\"withdrawnAt\":\"2026-11-25T02:30:00.123Z\","
-						+ "\"reason\":\"Số liệu chưa được kiểm tra\"}");
+			JsonNode json = this.jsonMapper.readTree(body);
+			assertThat(json.propertyNames()).containsExactly("version", "event", "deliveryId", "sentAt", "id",
+					"withdrawnAt", "reason");
+			assertThat(json.get("version").asString()).isEqualTo("loa.webhook.v1");
+			assertThat(json.get("event").asString()).isEqualTo("content.withdrawn");
+			assertThat(json.get("deliveryId").asString()).isEqualTo("loa-withdrawn-3-cong-tinh");
+			assertThat(json.get("id").asLong()).isEqualTo(3);
+			assertThat(json.get("withdrawnAt").asString()).isEqualTo("2026-11-25T02:30:00.123Z");
+			assertThat(json.get("reason").asString()).isEqualTo("Số liệu chưa được kiểm tra");
+			// The signed time is the attempt's, the same as its timestamp header.
+			assertThat(java.time.Instant.parse(json.get("sentAt").asString()).getEpochSecond())
+				.isEqualTo(Long.parseLong(request.getHeaders().get("X-Loa-Timestamp")));
 			assertThat(WebhookSignature.verify(body, "s3cret", request.getHeaders().get("X-Loa-Signature"))).isTrue();
 			assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.withdrawn");
 			assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-withdrawn-3-cong-tinh");
@@ -134,7 +143,8 @@ class WebhookSenderTests {
 		JsonNode json = this.jsonMapper.readTree(this.server.takeRequest().getBody().toByteArray());
 		assertThat(json.has("reason")).isTrue();
 		assertThat(json.get("reason").isNull()).isTrue();
-		assertThat(json.propertyNames()).containsExactly("event", "id", "withdrawnAt", "reason");
+		assertThat(json.propertyNames()).containsExactly("version", "event", "deliveryId", "sentAt", "id",
+				"withdrawnAt", "reason");
 	}
 
 	@Test

@@ -64,8 +64,11 @@ class WebhookWithdrawalTests {
 			.singleRow();
 		assertThat(receipt.get("event")).isEqualTo("content.withdrawn");
 		assertThat(receipt.get("signature_valid")).isEqualTo(true);
-		assertThat(receipt.get("body")).isEqualTo("{\"event\":\"content.withdrawn\",\"id\":" + contentId
-				+ ",\"withdrawnAt\":\"2026-11-25T02:30:00Z\",\"reason\":\"Số liệu chưa được kiểm tra\"}");
+		assertThat(String.valueOf(receipt.get("body")))
+			.startsWith("{\"version\":\"loa.webhook.v1\",\"event\":\"content.withdrawn\",\"deliveryId\":\"" + deliveryId
+					+ "\",\"sentAt\":\"")
+			.endsWith("\"id\":" + contentId
+					+ ",\"withdrawnAt\":\"2026-11-25T02:30:00Z\",\"reason\":\"Số liệu chưa được kiểm tra\"}");
 
 		List<JsonNode> listed = listed(contentId);
 		assertThat(listed).hasSize(5);
