@@ -167,6 +167,57 @@ abstract class WebChannelsJourney {
 		assertThat(remembered.path("trashError").isNull()).isTrue();
 		assertThat(wordPressPosts(contentId))
 			.noneSatisfy((p) -> assertThat(p.path("site").asString()).isEqualTo("sai-mat-khau"));
+
+		// Withdrawn: the webhook endpoint that accepted the item gets a signed notice
+		// once the withdrawal is committed, off the request thread. The approver gave
+		// no reason, and is not named.
+		String withdrawnId = "loa-withdrawn-" + contentId + "-cong-tinh";
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(webhookEvents(contentId)).anySatisfy((e) -> {
+				assertThat(e.path("event").asString()).isEqualTo("content.withdrawn");
+				assertThat(e.path("status").asString()).isNotEqualTo("SENDING");
+			}));
+		Map<String, Object> notice = this.jdbc
+			.sql("select event, signature_valid, body from sandbox_webhook_receipt where delivery_id = :d")
+			.param("d", withdrawnId)
+			.query()
+			.singleRow();
+		assertThat(notice.get("event")).isEqualTo("content.withdrawn");
+		assertThat(notice.get("signature_valid")).isEqualTo(true);
+		JsonNode withdrawnBody = this.json.readTree((String) notice.get("body"));
+		assertThat(withdrawnBody.propertyNames()).containsExactly("version", "event", "deliveryId", "sentAt", "id",
+				"withdrawnAt", "reason");
+		assertThat(withdrawnBody.path("deliveryId").asString()).isEqualTo(withdrawnId);
+		assertThat(withdrawnBody.path("event").asString()).isEqualTo("content.withdrawn");
+		assertThat(withdrawnBody.path("id").asLong()).isEqualTo(contentId);
+		assertThat(java.time.Instant.parse(withdrawnBody.path("withdrawnAt").asString()))
+			.isBefore(java.time.Instant.now().plusSeconds(1));
+		assertThat(withdrawnBody.path("reason").isNull()).isTrue();
+		assertThat((String) notice.get("body")).doesNotContain("approver");
+		List<JsonNode> told = webhookEvents(contentId);
+		assertThat(told).hasSize(2);
+		assertThat(told.get(0).path("event").asString()).isEqualTo("content.published");
+		assertThat(told.get(0).path("deliveryId").asString()).isEqualTo("loa-" + id + "-cong-tinh");
+		assertThat(told.get(0).path("publicationId").asLong()).isEqualTo(id);
+		assertThat(told.get(0).path("status").asString()).isEqualTo("SENT");
+		assertThat(told.get(1).path("endpoint").asString()).isEqualTo("cong-tinh");
+		assertThat(told.get(1).path("event").asString()).isEqualTo("content.withdrawn");
+		assertThat(told.get(1).path("deliveryId").asString()).isEqualTo(withdrawnId);
+		assertThat(told.get(1).path("status").asString()).isEqualTo("SENT");
+		assertThat(told.get(1).path("httpStatus").asInt()).isEqualTo(200);
+		assertThat(told.get(1).path("sentAt").isNull()).isFalse();
+	}
+
+	private List<JsonNode> webhookEvents(long contentId) throws Exception {
+		return this.json
+			.readTree(
+					as("editor", "EDITOR", get("/api/v1/webhooks/events").param("contentId", Long.toString(contentId)))
+						.andExpect(status().isOk())
+						.andReturn()
+						.getResponse()
+						.getContentAsString())
+			.valueStream()
+			.toList();
 	}
 
 	private List<JsonNode> wordPressPosts(long contentId) throws Exception {

@@ -35,11 +35,12 @@ class WebhookClient {
 	}
 
 	/**
+	 * @param event the {@code X-Loa-Event} header, e.g. {@value WebhookPayload#PUBLISHED}
 	 * @param retrySafe whether the receiver drops repeated delivery ids, which makes a
 	 * retry after a 5xx or a timeout harmless
 	 * @throws WebhookUnavailableException when the delivery may be sent again
 	 */
-	WebhookResult deliver(String url, String secret, String deliveryId, Instant sentAt, byte[] body,
+	WebhookResult deliver(String url, String secret, String event, String deliveryId, Instant sentAt, byte[] body,
 			boolean retrySafe) {
 		try {
 			return this.restClient.post()
@@ -47,6 +48,7 @@ class WebhookClient {
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(body, secret))
+				.header(WebhookSignature.EVENT_HEADER, event)
 				.header(WebhookSignature.DELIVERY_HEADER, deliveryId)
 				.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(sentAt.getEpochSecond()))
 				.body(body)

@@ -1,5 +1,7 @@
 package vn.loa.channels.webhook;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +16,9 @@ import vn.loa.deliverylog.DeliveryStatus;
 
 /**
  * Claims the delivery row, wraps the rendered content in the versioned envelope, sends it
- * signed, and maps the receiver's answer to the delivery log in one place.
+ * signed, remembers an accepted delivery for its content item (so that withdrawing the
+ * item tells the endpoint), and maps the receiver's answer to the delivery log in one
+ * place.
  */
 @Component
 class WebhookHandler {
@@ -27,10 +31,17 @@ class WebhookHandler {
 
 	private final JsonMapper jsonMapper;
 
-	WebhookHandler(DeliveryLog deliveries, WebhookSender sender, JsonMapper jsonMapper) {
+	private final WebhookEvents events;
+
+	private final Clock clock;
+
+	WebhookHandler(DeliveryLog deliveries, WebhookSender sender, JsonMapper jsonMapper, WebhookEvents events,
+			Clock clock) {
 		this.deliveries = deliveries;
 		this.sender = sender;
 		this.jsonMapper = jsonMapper;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -50,7 +61,26 @@ class WebhookHandler {
 				content);
 		WebhookSender.Sent sent = this.sender.send(dispatch.target(), payload);
 		log.info("Webhook {} answered {} after {} attempt(s)", dispatch.target(), sent.result(), sent.attempts());
+		if (sent.result() instanceof WebhookResult.Accepted) {
+			remember(dispatch, payload.deliveryId(), sent);
+		}
 		return outcome(dispatch, provider, template, payload.deliveryId(), sent);
+	}
+
+	private void remember(ChannelDispatch dispatch, String deliveryId, WebhookSender.Sent sent) {
+		try {
+			this.events.delivered(dispatch.content().contentId(), dispatch.content().version(),
+					dispatch.publicationId(), dispatch.target(), deliveryId, sent, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			// The endpoint has the item whatever happens here, so the row still says
+			// SENT;
+			// but a withdrawal will not tell this endpoint, and someone has to know.
+			log.error(
+					"Webhook {} accepted delivery {} of content item {}, but Loa could not remember it;"
+							+ " withdrawing the item will not tell this endpoint",
+					dispatch.target(), deliveryId, dispatch.content().contentId(), ex);
+		}
 	}
 
 	/**
@@ -86,7 +116,7 @@ class WebhookHandler {
 		return WebhookChannel.ID + ":" + endpoint;
 	}
 
-	private static String code(int httpStatus) {
+	static String code(int httpStatus) {
 		return (httpStatus > 0) ? "HTTP_" + httpStatus : "NO_ANSWER";
 	}
 

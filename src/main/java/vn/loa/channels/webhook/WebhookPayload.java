@@ -23,6 +23,9 @@ record WebhookPayload(String version, String event, String deliveryId, Instant s
 
 	static final String PUBLISHED = "content.published";
 
+	/** The {@code X-Loa-Event} (and {@code event}) of a withdrawal notice. */
+	static final String WITHDRAWN = "content.withdrawn";
+
 	/**
 	 * @param scheduledAt the time the publication was due, not when it was sent
 	 */

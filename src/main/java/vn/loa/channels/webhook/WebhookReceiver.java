@@ -28,7 +28,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The receiving end of Loa's webhooks for sandbox mode: it checks the signature the way a
  * partner site should (HMAC of the raw bytes, constant-time comparison), drops repeated
- * delivery ids, and records every POST so officers can see what a partner would have got.
+ * delivery ids, and records every POST, deliveries and withdrawal notices alike, with its
+ * {@code X-Loa-Event}, so officers can see what a partner would have got.
  */
 @RestController
 @RequestMapping("/sandbox/webhook")
@@ -49,6 +50,7 @@ class WebhookReceiver {
 	ResponseEntity<?> receive(@PathVariable String endpoint,
 			@RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signature,
 			@RequestHeader(name = WebhookSignature.DELIVERY_HEADER, required = false) String deliveryId,
+			@RequestHeader(name = WebhookSignature.EVENT_HEADER, required = false) String event,
 			@RequestBody(required = false) byte[] body) {
 		Optional<String> secret = this.secrets.endpoint(endpoint).flatMap(this.secrets::secret);
 		if (secret.isEmpty()) {
@@ -70,9 +72,9 @@ class WebhookReceiver {
 		}
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("insert into sandbox_webhook_receipt (endpoint, delivery_id, signature_valid, body, received_at)"
-					+ " values (?, ?, ?, ?, ?)")
-			.params(endpoint, deliveryId, valid, new String(bytes, StandardCharsets.UTF_8),
+			.sql("insert into sandbox_webhook_receipt (endpoint, delivery_id, event, signature_valid, body,"
+					+ " received_at) values (?, ?, ?, ?, ?, ?)")
+			.params(endpoint, deliveryId, event, valid, new String(bytes, StandardCharsets.UTF_8),
 					Timestamp.from(Instant.now()))
 			.update(keys, "id");
 		if (!valid) {
@@ -86,13 +88,14 @@ class WebhookReceiver {
 	@GetMapping("/{endpoint}")
 	List<Map<String, Object>> receipts(@PathVariable String endpoint) {
 		return this.jdbc
-			.sql("select id, delivery_id, signature_valid, body, received_at from sandbox_webhook_receipt"
+			.sql("select id, delivery_id, event, signature_valid, body, received_at from sandbox_webhook_receipt"
 					+ " where endpoint = ? order by id desc")
 			.param(endpoint)
 			.query((rs, n) -> {
 				Map<String, Object> receipt = new LinkedHashMap<>();
 				receipt.put("id", "rcpt-" + rs.getLong("id"));
 				receipt.put("deliveryId", rs.getString("delivery_id"));
+				receipt.put("event", rs.getString("event"));
 				receipt.put("signatureValid", rs.getBoolean("signature_valid"));
 				receipt.put("receivedAt", rs.getTimestamp("received_at").toInstant());
 				receipt.put("body", rs.getString("body"));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,9 +14,10 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one payload to one configured endpoint with that endpoint's retry policy. Each
- * attempt is signed afresh (new {@code sentAt}) but keeps its delivery id, so a receiver
- * that drops duplicates sees one delivery however often Loa tries.
+ * Sends one payload or withdrawal notice to one configured endpoint with that endpoint's
+ * retry policy. Each attempt is signed afresh (a delivery gets a new {@code sentAt}) but
+ * keeps its delivery id, so a receiver that drops duplicates sees one delivery however
+ * often Loa tries.
  */
 @Component
 class WebhookSender {
@@ -42,6 +44,26 @@ class WebhookSender {
 	 * @param payload the payload; its {@code sentAt} is replaced on every attempt
 	 */
 	Sent send(String endpointName, WebhookPayload payload) {
+		return post(endpointName, payload.event(), payload.deliveryId(),
+				(sentAt) -> this.jsonMapper.writeValueAsBytes(new WebhookPayload(payload.version(), payload.event(),
+						payload.deliveryId(), sentAt, payload.publication(), payload.content())));
+	}
+
+	/**
+	 * Sends a withdrawal notice. Like a delivery, each attempt is signed afresh with its
+	 * own {@code sentAt} and keeps the delivery id, so it is retried exactly when a
+	 * delivery to the endpoint would be.
+	 */
+	Sent sendWithdrawn(String endpointName, String deliveryId, WebhookWithdrawalNotice notice) {
+		return post(endpointName, WebhookPayload.WITHDRAWN, deliveryId,
+				(sentAt) -> this.jsonMapper.writeValueAsBytes(notice.attempt(deliveryId, sentAt)));
+	}
+
+	/**
+	 * Signs and posts what {@code bodyAt} makes of each attempt's time, with the
+	 * endpoint's secret and retry policy.
+	 */
+	private Sent post(String endpointName, String event, String deliveryId, Function<Instant, byte[]> bodyAt) {
 		Optional<WebhookProperties.Endpoint> endpoint = this.endpoints.endpoint(endpointName);
 		if (endpoint.isEmpty()) {
 			return new Sent(new WebhookResult.Rejected(0, "No webhook endpoint named " + endpointName), 0);
@@ -59,10 +81,8 @@ class WebhookSender {
 			WebhookResult result = retryFor(endpoint.get()).execute(() -> {
 				attempts[0]++;
 				Instant sentAt = Instant.now();
-				WebhookPayload signed = new WebhookPayload(payload.version(), payload.event(), payload.deliveryId(),
-						sentAt, payload.publication(), payload.content());
-				byte[] body = this.jsonMapper.writeValueAsBytes(signed);
-				return this.client.deliver(url, secret.get(), payload.deliveryId(), sentAt, body, retrySafe);
+				byte[] body = bodyAt.apply(sentAt);
+				return this.client.deliver(url, secret.get(), event, deliveryId, sentAt, body, retrySafe);
 			});
 			return new Sent(result, attempts[0]);
 		}

@@ -23,6 +23,12 @@ final class WebhookSignature {
 
 	static final String TIMESTAMP_HEADER = "X-Loa-Timestamp";
 
+	/**
+	 * What the request tells: {@code content.published} or {@code content.withdrawn}. Not
+	 * signed itself; the withdrawn event's body names its event too.
+	 */
+	static final String EVENT_HEADER = "X-Loa-Event";
+
 	private static final String PREFIX = "sha256=";
 
 	private WebhookSignature() {

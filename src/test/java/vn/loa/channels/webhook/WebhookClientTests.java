@@ -55,7 +55,8 @@ class WebhookClientTests {
 			.body("{\"id\":\"evt_981\",\"url\":\"https://tinh.example.gov.vn/tin/981\"}")
 			.build());
 
-		WebhookResult result = this.client.deliver(url(), SECRET, "pub-7-so-noi-vu", SENT_AT, this.body, false);
+		WebhookResult result = this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "pub-7-so-noi-vu", SENT_AT,
+				this.body, false);
 
 		assertThat(result).isEqualTo(new WebhookResult.Accepted(201, "evt_981", "https://tinh.example.gov.vn/tin/981"));
 		RecordedRequest request = this.server.takeRequest();
@@ -66,8 +67,29 @@ class WebhookClientTests {
 		assertThat(WebhookSignature.verify(received, SECRET, signature)).isTrue();
 		assertThat(WebhookSignature.verify(received, "another-secret", signature)).isFalse();
 		assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("pub-7-so-noi-vu");
+		assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.published");
 		assertThat(request.getHeaders().get("X-Loa-Timestamp")).isEqualTo("1795489200");
 		assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
+	}
+
+	@Test
+	void namesTheEventItIsGivenAndSignsAWithdrawalNoticeLikeADelivery() throws Exception {
+		byte[] notice = """
+				{"event":"content.withdrawn","id":3,"withdrawnAt":"2026-11-25T02:30:00Z","reason":null}"""
+			.getBytes(StandardCharsets.UTF_8);
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+
+		WebhookResult result = this.client.deliver(url(), SECRET, WebhookPayload.WITHDRAWN, "loa-withdrawn-3-so-noi-vu",
+				SENT_AT, notice, false);
+
+		assertThat(result).isEqualTo(new WebhookResult.Accepted(200, null, null));
+		RecordedRequest request = this.server.takeRequest();
+		byte[] received = request.getBody().toByteArray();
+		assertThat(received).isEqualTo(notice);
+		assertThat(WebhookSignature.verify(received, SECRET, request.getHeaders().get("X-Loa-Signature"))).isTrue();
+		assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.withdrawn");
+		assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-withdrawn-3-so-noi-vu");
+		assertThat(request.getHeaders().get("X-Loa-Timestamp")).isEqualTo("1795489200");
 	}
 
 	@Test
@@ -75,7 +97,7 @@ class WebhookClientTests {
 		this.server.enqueue(
 				new MockResponse.Builder().code(202).setHeader("Location", "https://receiver.example/items/5").build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false))
 			.isEqualTo(new WebhookResult.Accepted(202, null, "https://receiver.example/items/5"));
 	}
 
@@ -83,7 +105,7 @@ class WebhookClientTests {
 	void clientErrorIsRejectedWithStatusAndExcerpt() {
 		this.server.enqueue(new MockResponse.Builder().code(422).body("{\"error\":\"title too long\"}").build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, true))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, true))
 			.isEqualTo(new WebhookResult.Rejected(422, "{\"error\":\"title too long\"}"));
 	}
 
@@ -92,10 +114,11 @@ class WebhookClientTests {
 		this.server.enqueue(new MockResponse.Builder().code(502).body("Bad gateway").build());
 		this.server.enqueue(new MockResponse.Builder().code(502).body("Bad gateway").build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false))
 			.isEqualTo(new WebhookResult.Failed(502, "HTTP 502 Bad gateway"));
 		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, true))
+			.isThrownBy(
+					() -> this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, true))
 			.satisfies(ex -> assertThat(ex.httpStatus()).isEqualTo(502));
 	}
 
@@ -103,8 +126,8 @@ class WebhookClientTests {
 	void tooManyRequestsIsAlwaysRetriable() {
 		this.server.enqueue(new MockResponse.Builder().code(429).build());
 
-		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false));
+		assertThatExceptionOfType(WebhookUnavailableException.class).isThrownBy(
+				() -> this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false));
 	}
 
 	@Test
@@ -114,10 +137,10 @@ class WebhookClientTests {
 		this.server.enqueue(
 				new MockResponse.Builder().code(200).headersDelay(2, java.util.concurrent.TimeUnit.SECONDS).build());
 
-		assertThat(this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, false))
+		assertThat(this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false))
 			.isInstanceOf(WebhookResult.Failed.class);
-		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(url(), SECRET, "d1", SENT_AT, this.body, true));
+		assertThatExceptionOfType(WebhookUnavailableException.class).isThrownBy(
+				() -> this.client.deliver(url(), SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, true));
 	}
 
 	@Test
@@ -125,8 +148,8 @@ class WebhookClientTests {
 		String gone = url();
 		this.server.close();
 
-		assertThatExceptionOfType(WebhookUnavailableException.class)
-			.isThrownBy(() -> this.client.deliver(gone, SECRET, "d1", SENT_AT, this.body, false));
+		assertThatExceptionOfType(WebhookUnavailableException.class).isThrownBy(
+				() -> this.client.deliver(gone, SECRET, WebhookPayload.PUBLISHED, "d1", SENT_AT, this.body, false));
 	}
 
 	@Test

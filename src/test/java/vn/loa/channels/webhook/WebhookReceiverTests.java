@@ -44,10 +44,10 @@ class WebhookReceiverTests {
 
 	@Test
 	void acceptsACorrectlySignedDeliveryOnceAndRecordsIt() {
-		WebhookResult first = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
-				this.body, true);
-		WebhookResult again = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", "delivery-a", Instant.now(),
-				this.body, true);
+		WebhookResult first = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", WebhookPayload.PUBLISHED,
+				"delivery-a", Instant.now(), this.body, true);
+		WebhookResult again = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", WebhookPayload.PUBLISHED,
+				"delivery-a", Instant.now(), this.body, true);
 
 		assertThat(first).isInstanceOf(WebhookResult.Accepted.class);
 		WebhookResult.Accepted accepted = (WebhookResult.Accepted) first;
@@ -62,9 +62,35 @@ class WebhookReceiverTests {
 	}
 
 	@Test
+	void acceptsASignedWithdrawalNoticeAndRecordsItsEvent() {
+		byte[] notice = "{\"event\":\"content.withdrawn\",\"id\":77,\"withdrawnAt\":\"2026-11-25T02:30:00Z\",\"reason\":null}"
+			.getBytes(StandardCharsets.UTF_8);
+
+		WebhookResult result = client().deliver(url("cong-tinh"), "bi-mat-thu-nghiem", WebhookPayload.WITHDRAWN,
+				"withdrawn-a", Instant.now(), notice, true);
+		WebhookResult forged = client().deliver(url("cong-tinh"), "not-the-secret", WebhookPayload.WITHDRAWN,
+				"withdrawn-b", Instant.now(), notice, true);
+
+		assertThat(result).isInstanceOf(WebhookResult.Accepted.class);
+		assertThat(((WebhookResult.Accepted) result).remoteId()).startsWith("rcpt-");
+		assertThat(this.jdbc
+			.sql("select count(*) from sandbox_webhook_receipt where delivery_id = 'withdrawn-a'"
+					+ " and event = 'content.withdrawn' and signature_valid = true and body like '%\"id\":77%'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(forged).isInstanceOf(WebhookResult.Rejected.class);
+		assertThat(((WebhookResult.Rejected) forged).httpStatus()).isEqualTo(401);
+		assertThat(this.jdbc
+			.sql("select signature_valid from sandbox_webhook_receipt where delivery_id = 'withdrawn-b'"
+					+ " and event = 'content.withdrawn'")
+			.query(Boolean.class)
+			.single()).isFalse();
+	}
+
+	@Test
 	void refusesAWrongSignatureAndRecordsTheAttempt() {
-		WebhookResult result = client().deliver(url("cong-tinh"), "not-the-secret", "delivery-b", Instant.now(),
-				this.body, true);
+		WebhookResult result = client().deliver(url("cong-tinh"), "not-the-secret", WebhookPayload.PUBLISHED,
+				"delivery-b", Instant.now(), this.body, true);
 
 		assertThat(result).isInstanceOf(WebhookResult.Rejected.class);
 		assertThat(((WebhookResult.Rejected) result).httpStatus()).isEqualTo(401);
@@ -76,7 +102,8 @@ class WebhookReceiverTests {
 
 	@Test
 	void unknownEndpointIsNotFound() {
-		WebhookResult result = client().deliver(url("khong-co"), "x", "delivery-c", Instant.now(), this.body, true);
+		WebhookResult result = client().deliver(url("khong-co"), "x", WebhookPayload.PUBLISHED, "delivery-c",
+				Instant.now(), this.body, true);
 
 		assertThat(result).isInstanceOf(WebhookResult.Rejected.class);
 		assertThat(((WebhookResult.Rejected) result).httpStatus()).isEqualTo(404);

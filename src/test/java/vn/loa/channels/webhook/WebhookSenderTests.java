@@ -65,6 +65,7 @@ class WebhookSenderTests {
 			byte[] body = request.getBody().toByteArray();
 			assertThat(WebhookSignature.verify(body, "s3cret", request.getHeaders().get("X-Loa-Signature"))).isTrue();
 			assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-7-cong-tinh");
+			assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.published");
 			JsonNode json = this.jsonMapper.readTree(body);
 			assertThat(json.path("version").asString()).isEqualTo("loa.webhook.v1");
 			assertThat(json.path("deliveryId").asString()).isEqualTo("loa-7-cong-tinh");
@@ -96,6 +97,79 @@ class WebhookSenderTests {
 
 		assertThat(sent.attempts()).isEqualTo(3);
 		assertThat(sent.result()).isEqualTo(new WebhookResult.Failed(502, "HTTP 502 gateway"));
+	}
+
+	private final WebhookWithdrawalNotice notice = WebhookWithdrawalNotice.of(3,
+			java.time.Instant.parse("2026-11-25T02:30:00.123Z"), "Số liệu chưa được kiểm tra");
+
+	@Test
+	void sendsASignedWithdrawalNoticeRetriedWithTheSameIdAndBodyWhenTheReceiverDropsDuplicates() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(503).build());
+		this.server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"evt-43\"}").build());
+
+		WebhookSender.Sent sent = sender(true).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh", this.notice);
+
+		assertThat(sent.attempts()).isEqualTo(2);
+		assertThat(sent.result()).isEqualTo(new WebhookResult.Accepted(200, "evt-43", null));
+		for (int i = 0; i < 2; i++) {
+			RecordedRequest request = this.server.takeRequest();
+			byte[] body = request.getBody().toByteArray();
+			JsonNode json = this.jsonMapper.readTree(body);
+			assertThat(json.propertyNames()).containsExactly("version", "event", "deliveryId", "sentAt", "id",
+					"withdrawnAt", "reason");
+			assertThat(json.get("version").asString()).isEqualTo("loa.webhook.v1");
+			assertThat(json.get("event").asString()).isEqualTo("content.withdrawn");
+			assertThat(json.get("deliveryId").asString()).isEqualTo("loa-withdrawn-3-cong-tinh");
+			assertThat(json.get("id").asLong()).isEqualTo(3);
+			assertThat(json.get("withdrawnAt").asString()).isEqualTo("2026-11-25T02:30:00.123Z");
+			assertThat(json.get("reason").asString()).isEqualTo("Số liệu chưa được kiểm tra");
+			// The signed time is the attempt's, the same as its timestamp header.
+			assertThat(java.time.Instant.parse(json.get("sentAt").asString()).getEpochSecond())
+				.isEqualTo(Long.parseLong(request.getHeaders().get("X-Loa-Timestamp")));
+			assertThat(WebhookSignature.verify(body, "s3cret", request.getHeaders().get("X-Loa-Signature"))).isTrue();
+			assertThat(request.getHeaders().get("X-Loa-Event")).isEqualTo("content.withdrawn");
+			assertThat(request.getHeaders().get("X-Loa-Delivery")).isEqualTo("loa-withdrawn-3-cong-tinh");
+			assertThat(request.getHeaders().get("X-Loa-Timestamp")).matches("\\d+");
+		}
+	}
+
+	@Test
+	void aWithdrawalNoticeWithoutReasonSendsNull() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(204).build());
+
+		sender(false).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh",
+				WebhookWithdrawalNotice.of(3, java.time.Instant.parse("2026-11-25T02:30:00Z"), ""));
+
+		JsonNode json = this.jsonMapper.readTree(this.server.takeRequest().getBody().toByteArray());
+		assertThat(json.has("reason")).isTrue();
+		assertThat(json.get("reason").isNull()).isTrue();
+		assertThat(json.propertyNames()).containsExactly("version", "event", "deliveryId", "sentAt", "id",
+				"withdrawnAt", "reason");
+	}
+
+	@Test
+	void doesNotRetryAWithdrawalNoticeAfterAServerErrorOtherwise() {
+		this.server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+
+		WebhookSender.Sent sent = sender(false).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh", this.notice);
+
+		assertThat(sent.attempts()).isEqualTo(1);
+		assertThat(sent.result()).isEqualTo(new WebhookResult.Failed(500, "HTTP 500 boom"));
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void retriesAWithdrawalNoticeAfterTooManyRequestsButNeverBeyondTheEndpointsAttempts() {
+		for (int i = 0; i < 4; i++) {
+			this.server.enqueue(new MockResponse.Builder().code(429).body("slow down").build());
+		}
+
+		WebhookSender.Sent sent = sender(false).sendWithdrawn("cong-tinh", "loa-withdrawn-3-cong-tinh", this.notice);
+
+		assertThat(sent.attempts()).isEqualTo(3);
+		assertThat(sent.result()).isEqualTo(new WebhookResult.Failed(429, "HTTP 429 slow down"));
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
 	}
 
 	@Test

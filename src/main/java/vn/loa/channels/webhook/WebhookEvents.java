@@ -1,0 +1,168 @@
+package vn.loa.channels.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import vn.loa.deliverylog.DeliveryStatus;
+
+/**
+ * What the channel told each endpoint about a content item: the deliveries an endpoint
+ * accepted ({@value WebhookPayload#PUBLISHED}), so that a withdrawn item's endpoints can
+ * be found again, and the withdrawal notice ({@value WebhookPayload#WITHDRAWN}) each of
+ * them was sent, with its outcome.
+ */
+@Repository
+class WebhookEvents {
+
+	private static final String COLUMNS = "id, content_id, endpoint, event, delivery_id, publication_id,"
+			+ " content_version, status, attempts, http_status, reference, error_code, error_message, created_at,"
+			+ " sent_at";
+
+	private final JdbcClient jdbc;
+
+	WebhookEvents(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * One event told to one endpoint.
+	 *
+	 * @param publicationId the publication a delivery belonged to; null for a withdrawal
+	 * @param status {@code SENDING} while it is being sent, then {@code SENT},
+	 * {@code PERMANENT_FAILURE} or {@code TECHNICAL_FAILURE}
+	 * @param httpStatus what the receiver answered; null when it did not answer
+	 * @param reference the receiver's id for it, or the delivery id
+	 * @param errorCode {@code HTTP_<status>} or {@code NO_ANSWER} when it failed
+	 * @param errorMessage an excerpt of the receiver's answer, or why there was none
+	 * @param sentAt when the endpoint accepted it
+	 */
+	record Event(long id, long contentId, String endpoint, String event, String deliveryId, Long publicationId,
+			Integer contentVersion, String status, int attempts, Integer httpStatus, String reference, String errorCode,
+			String errorMessage, Instant createdAt, Instant sentAt) {
+	}
+
+	/** An endpoint accepted a delivery of the item. */
+	void delivered(long contentId, int contentVersion, long publicationId, String endpoint, String deliveryId,
+			WebhookSender.Sent sent, Instant now) {
+		WebhookResult.Accepted accepted = (WebhookResult.Accepted) sent.result();
+		String reference = (accepted.remoteId() != null) ? accepted.remoteId() : deliveryId;
+		this.jdbc
+			.sql("insert into webhook_event (content_id, endpoint, event, delivery_id, publication_id, content_version,"
+					+ " status, attempts, http_status, reference, created_at, sent_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(contentId, endpoint, WebhookPayload.PUBLISHED, deliveryId, publicationId, contentVersion,
+					DeliveryStatus.SENT.name(), sent.attempts(), accepted.httpStatus(), reference, Timestamp.from(now),
+					Timestamp.from(now))
+			.update();
+	}
+
+	/** Everything the item's endpoints were told, oldest first. */
+	List<Event> ofContent(long contentId) {
+		return this.jdbc.sql("select " + COLUMNS + " from webhook_event where content_id = ? order by id")
+			.param(contentId)
+			.query(WebhookEvents::event)
+			.list();
+	}
+
+	/**
+	 * The endpoints that accepted a delivery of the item and have not accepted its
+	 * withdrawal yet, in the order they first got it.
+	 */
+	List<String> toTellWithdrawn(long contentId) {
+		return this.jdbc
+			.sql("select p.endpoint from webhook_event p where p.content_id = ? and p.event = ? and p.status = ?"
+					+ " and not exists (select 1 from webhook_event w where w.content_id = p.content_id"
+					+ " and w.endpoint = p.endpoint and w.event = ? and w.status = ?)"
+					+ " group by p.endpoint order by min(p.id)")
+			.params(contentId, WebhookPayload.PUBLISHED, DeliveryStatus.SENT.name(), WebhookPayload.WITHDRAWN,
+					DeliveryStatus.SENT.name())
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The endpoint's withdrawal row for the item, now {@code SENDING}: the one an earlier
+	 * attempt left, or a new one.
+	 * @return its id
+	 */
+	long withdrawing(long contentId, String endpoint, String deliveryId, Instant now) {
+		Optional<Long> earlier = this.jdbc
+			.sql("select min(id) from webhook_event where content_id = ? and endpoint = ? and event = ?")
+			.params(contentId, endpoint, WebhookPayload.WITHDRAWN)
+			.query(Long.class)
+			.optional();
+		if (earlier.isPresent()) {
+			this.jdbc.sql("update webhook_event set status = ? where id = ?")
+				.params(DeliveryStatus.SENDING.name(), earlier.get())
+				.update();
+			return earlier.get();
+		}
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into webhook_event (content_id, endpoint, event, delivery_id, status, attempts, created_at)"
+					+ " values (?, ?, ?, ?, ?, 0, ?)")
+			.params(contentId, endpoint, WebhookPayload.WITHDRAWN, deliveryId, DeliveryStatus.SENDING.name(),
+					Timestamp.from(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	/**
+	 * Keeps what sending an event achieved, mapped like the channel maps deliveries.
+	 * @return the status it is now in
+	 */
+	DeliveryStatus sent(long id, String deliveryId, WebhookSender.Sent sent, Instant now) {
+		WebhookResult result = sent.result();
+		if (result instanceof WebhookResult.Accepted accepted) {
+			String reference = (accepted.remoteId() != null) ? accepted.remoteId() : deliveryId;
+			this.jdbc
+				.sql("update webhook_event set status = ?, attempts = attempts + ?, http_status = ?, reference = ?,"
+						+ " error_code = null, error_message = null, sent_at = ? where id = ?")
+				.params(DeliveryStatus.SENT.name(), sent.attempts(), accepted.httpStatus(), reference,
+						Timestamp.from(now), id)
+				.update();
+			return DeliveryStatus.SENT;
+		}
+		DeliveryStatus status;
+		int httpStatus;
+		String message;
+		if (result instanceof WebhookResult.Rejected rejected) {
+			status = DeliveryStatus.PERMANENT_FAILURE;
+			httpStatus = rejected.httpStatus();
+			message = rejected.bodyExcerpt();
+		}
+		else {
+			WebhookResult.Failed failed = (WebhookResult.Failed) result;
+			status = DeliveryStatus.TECHNICAL_FAILURE;
+			httpStatus = failed.httpStatus();
+			message = failed.message() + ((sent.attempts() > 1) ? " (after " + sent.attempts() + " attempts)" : "");
+		}
+		this.jdbc
+			.sql("update webhook_event set status = ?, attempts = attempts + ?, http_status = ?, error_code = ?,"
+					+ " error_message = ? where id = ?")
+			.params(status.name(), sent.attempts(), (httpStatus > 0) ? httpStatus : null,
+					WebhookHandler.code(httpStatus), message, id)
+			.update();
+		return status;
+	}
+
+	private static Event event(ResultSet rs, int row) throws SQLException {
+		Timestamp sentAt = rs.getTimestamp("sent_at");
+		return new Event(rs.getLong("id"), rs.getLong("content_id"), rs.getString("endpoint"), rs.getString("event"),
+				rs.getString("delivery_id"), rs.getObject("publication_id", Long.class),
+				rs.getObject("content_version", Integer.class), rs.getString("status"), rs.getInt("attempts"),
+				rs.getObject("http_status", Integer.class), rs.getString("reference"), rs.getString("error_code"),
+				rs.getString("error_message"), rs.getTimestamp("created_at").toInstant(),
+				(sentAt != null) ? sentAt.toInstant() : null);
+	}
+
+}
