@@ -83,6 +83,21 @@ class ContentRepository {
 			.optional();
 	}
 
+	Map<Long, String> titles(java.util.Collection<Long> ids) {
+		Map<Long, String> titles = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return titles;
+		}
+		this.jdbc
+			.sql("select i.id, v.title from content_item i join content_version v "
+					+ "on v.content_id = i.id and v.version = i.current_version where i.id in (:ids)")
+			.param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
+			.query(rs -> {
+				titles.put(rs.getLong(1), rs.getString(2));
+			});
+		return titles;
+	}
+
 	Optional<ContentItem> findBySlug(String slug) {
 		return this.jdbc
 			.sql("select " + ITEM_COLUMNS + ", " + VERSION_COLUMNS + " from content_item i join content_version v "

@@ -122,6 +122,13 @@ public class ContentService {
 		return this.repository.find(id).orElseThrow(() -> Problems.notFound("Content", id));
 	}
 
+	/**
+	 * The current titles of many items in one query, for lists; unknown ids are absent.
+	 */
+	public Map<Long, String> titles(java.util.Collection<Long> ids) {
+		return this.repository.titles(ids);
+	}
+
 	public java.util.Optional<ContentItem> findBySlug(String slug) {
 		return this.repository.findBySlug(slug);
 	}

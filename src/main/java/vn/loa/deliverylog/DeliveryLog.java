@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,28 @@ public class DeliveryLog {
 			.query(rs -> {
 				progress.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>())
 					.put(DeliveryStatus.valueOf(rs.getString(2)), rs.getLong(3));
+			});
+		return progress;
+	}
+
+	/**
+	 * {@link #progress(long)} of many publications in one query, for lists; every
+	 * publication asked for is in the answer, with no channels if it has no rows yet.
+	 */
+	public Map<Long, Map<String, Map<DeliveryStatus, Long>>> progress(Collection<Long> publicationIds) {
+		Map<Long, Map<String, Map<DeliveryStatus, Long>>> progress = new HashMap<>();
+		publicationIds.forEach((id) -> progress.put(id, new TreeMap<>()));
+		if (publicationIds.isEmpty()) {
+			return progress;
+		}
+		this.jdbc
+			.sql("select publication_id, channel, status, count(*) from delivery where publication_id in (:pubs) "
+					+ "group by publication_id, channel, status")
+			.param("pubs", List.copyOf(new java.util.LinkedHashSet<>(publicationIds)))
+			.query(rs -> {
+				progress.computeIfAbsent(rs.getLong(1), (id) -> new TreeMap<>())
+					.computeIfAbsent(rs.getString(2), c -> new LinkedHashMap<>())
+					.put(DeliveryStatus.valueOf(rs.getString(3)), rs.getLong(4));
 			});
 		return progress;
 	}

@@ -1,8 +1,5 @@
 package vn.loa.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import vn.loa.content.ContentService;
 import vn.loa.content.ReviewState;
 import vn.loa.deliverylog.DeliveryLog;
-import vn.loa.publishing.Publication;
 import vn.loa.publishing.PublicationService;
 import vn.loa.publishing.PublicationState;
 
@@ -35,13 +31,8 @@ class DashboardPage {
 		model.addAttribute("counts", this.contents.countByState());
 		model.addAttribute("states", ReviewState.values());
 		model.addAttribute("awaiting", this.publications.list(PublicationState.AWAITING_APPROVAL, null, 200).size());
-		List<PublicationPages.PublicationRow> recent = new ArrayList<>();
-		for (Publication p : this.publications.list(null, null, 8)) {
-			recent.add(new PublicationPages.PublicationRow(p, this.contents.get(p.contentId()).current().title(),
-					p.targets().stream().map(t -> t.channel()).distinct().toList(),
-					DeliveryProgress.of(this.deliveries.progress(p.id()))));
-		}
-		model.addAttribute("recent", recent);
+		model.addAttribute("recent",
+				PublicationPages.rows(this.publications.list(null, null, 8), this.contents, this.deliveries));
 		return "console/dashboard";
 	}
 

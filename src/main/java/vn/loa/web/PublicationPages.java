@@ -179,11 +179,19 @@ class PublicationPages {
 	}
 
 	private List<PublicationRow> rows(List<Publication> list) {
+		return rows(list, this.contents, this.deliveries);
+	}
+
+	/** A list's rows, with two queries for the whole list rather than two a row. */
+	static List<PublicationRow> rows(List<Publication> list, ContentService contents, DeliveryLog deliveries) {
+		Map<Long, String> titles = contents.titles(list.stream().map(Publication::contentId).toList());
+		Map<Long, Map<String, Map<DeliveryStatus, Long>>> progress = deliveries
+			.progress(list.stream().map(Publication::id).toList());
 		List<PublicationRow> rows = new ArrayList<>();
 		for (Publication p : list) {
-			String title = this.contents.get(p.contentId()).current().title();
 			List<String> channelIds = p.targets().stream().map(t -> t.channel()).distinct().toList();
-			rows.add(new PublicationRow(p, title, channelIds, DeliveryProgress.of(this.deliveries.progress(p.id()))));
+			rows.add(new PublicationRow(p, titles.get(p.contentId()), channelIds,
+					DeliveryProgress.of(progress.get(p.id()))));
 		}
 		return rows;
 	}

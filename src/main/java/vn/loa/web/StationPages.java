@@ -171,15 +171,21 @@ class StationPages {
 		return "console/station";
 	}
 
-	/** Each row with the title of what it carried, looked up once per publication. */
+	/**
+	 * Each row with the title of what it carried: one look-up per publication, one for
+	 * titles.
+	 */
 	private List<DeliveryRow> deliveryRows(List<Delivery> rows) {
 		Map<Long, Long> contentOf = new HashMap<>();
-		Map<Long, String> titles = new HashMap<>();
+		for (Delivery delivery : rows) {
+			contentOf.computeIfAbsent(delivery.publicationId(), this::contentOf);
+		}
+		Map<Long, String> titles = this.contents
+			.titles(contentOf.values().stream().filter(java.util.Objects::nonNull).toList());
 		List<DeliveryRow> result = new ArrayList<>(rows.size());
 		for (Delivery delivery : rows) {
-			Long contentId = contentOf.computeIfAbsent(delivery.publicationId(), this::contentOf);
-			String title = (contentId != null) ? titles.computeIfAbsent(contentId, this::titleOf) : null;
-			result.add(new DeliveryRow(delivery, contentId, title));
+			Long contentId = contentOf.get(delivery.publicationId());
+			result.add(new DeliveryRow(delivery, contentId, (contentId != null) ? titles.get(contentId) : null));
 		}
 		return result;
 	}
@@ -187,15 +193,6 @@ class StationPages {
 	private Long contentOf(long publicationId) {
 		try {
 			return this.publications.get(publicationId).contentId();
-		}
-		catch (ErrorResponseException ex) {
-			return null;
-		}
-	}
-
-	private String titleOf(long contentId) {
-		try {
-			return this.contents.get(contentId).current().title();
 		}
 		catch (ErrorResponseException ex) {
 			return null;

@@ -71,6 +71,28 @@ class DeliveryLogTests {
 	}
 
 	@Test
+	void progressOfManyPublicationsComesInOneAnswerWithEveryPublicationInIt() {
+		long other = this.publication + 1;
+		long empty = this.publication + 2;
+		this.log.insertBatch(this.publication, "sms", "twilio", "v1",
+				List.of(NewDelivery.pending("+84905000021"), NewDelivery.pending("+84905000022")));
+		this.log.claim(this.publication, "webhook", "crm", "webhook", "v1");
+		this.log.insertBatch(other, "sms", "twilio", "v1",
+				List.of(NewDelivery.skipped("+84905000023", "OPTED_OUT", "Người nhận đã từ chối nhận tin")));
+
+		var progress = this.log.progress(List.of(this.publication, other, empty));
+
+		assertThat(progress).containsOnlyKeys(this.publication, other, empty);
+		assertThat(progress.get(this.publication)).isEqualTo(this.log.progress(this.publication));
+		assertThat(progress.get(this.publication).get("sms")).containsEntry(DeliveryStatus.PENDING, 2L);
+		assertThat(progress.get(this.publication).get("webhook")).containsEntry(DeliveryStatus.SENDING, 1L);
+		assertThat(progress.get(other))
+			.isEqualTo(java.util.Map.of("sms", java.util.Map.of(DeliveryStatus.SKIPPED, 1L)));
+		assertThat(progress.get(empty)).isEmpty();
+		assertThat(this.log.progress(List.of())).isEmpty();
+	}
+
+	@Test
 	void aPublicationsInterruptedSendsEndAsUnknownAndOthersAreLeftAlone() {
 		this.log.insertBatch(this.publication, "sms", "twilio", "v1",
 				List.of(NewDelivery.pending("+84905000011"), NewDelivery.pending("+84905000012")));

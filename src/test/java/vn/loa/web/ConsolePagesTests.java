@@ -210,6 +210,12 @@ class ConsolePagesTests {
 					not(containsString("<html")))));
 		as("editor", "EDITOR", get(location).param("status", "PERMANENT_FAILURE"))
 			.andExpect(content().string(not(containsString("data-status=\"SENT\""))));
+		// The lists show the publication with its item's title and its progress.
+		as("editor", "EDITOR", get("/console/publications")).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(item.current().title()),
+					containsString("/console/publications/" + id + "\""))));
+		as("editor", "EDITOR", get("/console")).andExpect(status().isOk())
+			.andExpect(content().string(containsString(item.current().title())));
 	}
 
 	@Test
