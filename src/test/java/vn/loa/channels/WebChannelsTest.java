@@ -24,7 +24,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		"LOA_TEST_WRONG_WP_PASSWORD=not the application password", "loa.channels.webhook.endpoints[0].name=cong-tinh",
 		"loa.channels.webhook.endpoints[0].secret-env=LOA_TEST_WEBHOOK_SECRET",
 		"LOA_TEST_WEBHOOK_SECRET=bi-mat-thu-nghiem",
-		"loa.channels.webhook.endpoints[0].retry.receiver-drops-duplicates=true" })
+		"loa.channels.webhook.endpoints[0].retry.receiver-drops-duplicates=true",
+		// The withdrawal sweeps are called directly by the tests.
+		"loa.channels.wordpress.withdrawal.sweep-interval=1h", "loa.channels.webhook.withdrawal.sweep-interval=1h" })
 @AutoConfigureMockMvc
 public @interface WebChannelsTest {
 

@@ -5,9 +5,12 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import vn.loa.channels.ChannelDispatch;
+import vn.loa.content.ContentService;
+import vn.loa.content.ReviewState;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryOutcome;
 import vn.loa.deliverylog.DeliveryStatus;
@@ -28,12 +31,19 @@ class WordPressHandler {
 
 	private final WordPressPosts posts;
 
+	private final ContentService contents;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	WordPressHandler(DeliveryLog deliveries, WordPressSender sender, WordPressPosts posts, Clock clock) {
+	WordPressHandler(DeliveryLog deliveries, WordPressSender sender, WordPressPosts posts, ContentService contents,
+			ApplicationEventPublisher events, Clock clock) {
 		this.deliveries = deliveries;
 		this.sender = sender;
 		this.posts = posts;
+		this.contents = contents;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -70,6 +80,28 @@ class WordPressHandler {
 					"WordPress site {} created post {} for content item {}, but Loa could not remember it;"
 							+ " withdrawing the item will not trash it",
 					dispatch.target(), created.id(), dispatch.content().contentId(), ex);
+			return;
+		}
+		long contentId = dispatch.content().contentId();
+		if (withdrawn(contentId)) {
+			// The item was withdrawn while this post was on its way: the withdrawal may
+			// have looked for the item's posts before this one was remembered.
+			log.warn("WordPress site {} created post {} for content item {}, which is withdrawn; it goes to the trash",
+					dispatch.target(), created.id(), contentId);
+			this.events.publishEvent(new WordPressWithdrawal.PostOfWithdrawnItem(contentId));
+		}
+	}
+
+	/**
+	 * Whether the item is withdrawn; when that cannot be read, the sweep still finds it.
+	 */
+	private boolean withdrawn(long contentId) {
+		try {
+			return this.contents.get(contentId).state() == ReviewState.WITHDRAWN;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Content item {} could not be read after its WordPress post was remembered", contentId, ex);
+			return false;
 		}
 	}
 

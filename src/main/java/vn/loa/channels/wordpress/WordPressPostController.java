@@ -26,16 +26,23 @@ class WordPressPostController {
 		return this.posts.ofContent(contentId)
 			.stream()
 			.map((p) -> new PostView(p.site(), p.postId(), p.link(), p.contentId(), p.contentVersion(),
-					p.publicationId(), p.createdAt(), p.trashedAt(), p.trashError()))
+					p.publicationId(), p.createdAt(), p.trashedAt(), p.trashError(), p.trashAttempts(), p.nextTrashAt(),
+					p.trashGivenUpAt()))
 			.toList();
 	}
 
 	/**
 	 * @param trashedAt when the site confirmed the post is in its trash (or gone already)
 	 * @param trashError WordPress's code and message when the site refused to trash it
+	 * (the last refusal)
+	 * @param trashAttempts how many times Loa asked the site to trash it
+	 * @param nextTrashAt when the withdrawal sweep asks again
+	 * @param trashGivenUpAt when Loa stopped asking, its attempts used up; the post is
+	 * still on the site
 	 */
 	record PostView(String site, long postId, String link, long contentId, int contentVersion, long publicationId,
-			Instant createdAt, Instant trashedAt, String trashError) {
+			Instant createdAt, Instant trashedAt, String trashError, int trashAttempts, Instant nextTrashAt,
+			Instant trashGivenUpAt) {
 	}
 
 }

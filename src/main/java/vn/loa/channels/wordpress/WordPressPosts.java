@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class WordPressPosts {
 
 	private static final String COLUMNS = "id, content_id, content_version, publication_id, site, post_id, link,"
-			+ " created_at, trashed_at, trash_error";
+			+ " created_at, trashed_at, trash_error, trash_attempts, next_trash_at, trash_given_up_at";
 
 	private final JdbcClient jdbc;
 
@@ -30,9 +31,50 @@ class WordPressPosts {
 	 *
 	 * @param site the configured site, which is also the delivery target
 	 * @param trashError WordPress's code and message when it refused to trash the post
+	 * @param trashAttempts how many passes asked the site to trash it
+	 * @param nextTrashAt when the sweep asks again; null when it is not owed a retry
+	 * @param trashGivenUpAt when Loa stopped asking, its attempts used up
 	 */
 	record Post(long id, long contentId, int contentVersion, long publicationId, String site, long postId, String link,
-			Instant createdAt, Instant trashedAt, String trashError) {
+			Instant createdAt, Instant trashedAt, String trashError, int trashAttempts, Instant nextTrashAt,
+			Instant trashGivenUpAt) {
+	}
+
+	/** Keeps that the item is withdrawn, so its posts stay owed a trash; idempotent. */
+	void withdrawn(long contentId, Instant now) {
+		try {
+			this.jdbc
+				.sql("insert into wordpress_withdrawn (content_id, withdrawn_at) select ?, ? where not exists"
+						+ " (select 1 from wordpress_withdrawn where content_id = ?)")
+				.params(contentId, Timestamp.from(now), contentId)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// another node kept it at the same moment
+		}
+	}
+
+	boolean isWithdrawn(long contentId) {
+		return this.jdbc.sql("select count(*) from wordpress_withdrawn where content_id = ?")
+			.param(contentId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Posts of withdrawn items still on their site and due for another attempt: never
+	 * tried (created after the withdrawal was handled), or failed and their delay over;
+	 * not those given up.
+	 */
+	List<Post> owed(Instant now, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from wordpress_post p where p.trashed_at is null"
+					+ " and p.trash_given_up_at is null and (p.next_trash_at is null or p.next_trash_at <= ?)"
+					+ " and exists (select 1 from wordpress_withdrawn w where w.content_id = p.content_id)"
+					+ " order by p.id limit ?")
+			.params(Timestamp.from(now), limit)
+			.query(WordPressPosts::post)
+			.list();
 	}
 
 	void remember(long contentId, int contentVersion, long publicationId, String site, long postId, String link,
@@ -62,23 +104,36 @@ class WordPressPosts {
 	}
 
 	void trashed(long id, Instant now) {
-		this.jdbc.sql("update wordpress_post set trashed_at = ?, trash_error = null where id = ?")
+		this.jdbc
+			.sql("update wordpress_post set trashed_at = ?, trash_error = null, trash_attempts = trash_attempts + 1,"
+					+ " next_trash_at = null where id = ?")
 			.params(Timestamp.from(now), id)
 			.update();
 	}
 
-	void trashFailed(long id, String error) {
-		this.jdbc.sql("update wordpress_post set trash_error = ? where id = ? and trashed_at is null")
-			.params(error, id)
+	/**
+	 * Keeps the refusal and counts the attempt.
+	 * @param nextAt when to ask again, or null to give up
+	 */
+	void trashFailed(long id, String error, Instant nextAt, Instant now) {
+		this.jdbc
+			.sql("update wordpress_post set trash_error = ?, trash_attempts = trash_attempts + 1, next_trash_at = ?,"
+					+ " trash_given_up_at = ? where id = ? and trashed_at is null")
+			.params(error, (nextAt != null) ? Timestamp.from(nextAt) : null,
+					(nextAt != null) ? null : Timestamp.from(now), id)
 			.update();
 	}
 
 	private static Post post(ResultSet rs, int row) throws SQLException {
-		Timestamp trashedAt = rs.getTimestamp("trashed_at");
 		return new Post(rs.getLong("id"), rs.getLong("content_id"), rs.getInt("content_version"),
 				rs.getLong("publication_id"), rs.getString("site"), rs.getLong("post_id"), rs.getString("link"),
-				rs.getTimestamp("created_at").toInstant(), (trashedAt != null) ? trashedAt.toInstant() : null,
-				rs.getString("trash_error"));
+				rs.getTimestamp("created_at").toInstant(), instant(rs, "trashed_at"), rs.getString("trash_error"),
+				rs.getInt("trash_attempts"), instant(rs, "next_trash_at"), instant(rs, "trash_given_up_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 }

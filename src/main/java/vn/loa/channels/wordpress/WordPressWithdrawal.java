@@ -1,7 +1,9 @@
 package vn.loa.channels.wordpress;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.loa.channels.RetractionRetry;
 import vn.loa.content.ContentWithdrawn;
 
 /**
@@ -18,6 +21,12 @@ import vn.loa.content.ContentWithdrawn;
  * request thread, since a slow site must neither hold a database transaction nor the
  * approver. Each post's outcome is kept: when it was trashed, or WordPress's code and
  * message when the site refused.
+ *
+ * The item is kept as withdrawn ({@code wordpress_withdrawn}), so that what is still on a
+ * site is asked again by {@link #sweep}: a post the site refused to trash, after a delay
+ * that doubles each time, until the attempts are used up; and a post created after the
+ * withdrawal was handled (a dispatch that was in flight), which is trashed as soon as it
+ * is remembered and otherwise by the next sweep.
  */
 @Component
 class WordPressWithdrawal {
@@ -28,18 +37,39 @@ class WordPressWithdrawal {
 
 	private final WordPressSender sender;
 
+	private final RetractionRetry retry;
+
 	private final Clock clock;
 
-	WordPressWithdrawal(WordPressPosts posts, WordPressSender sender, Clock clock) {
+	WordPressWithdrawal(WordPressPosts posts, WordPressSender sender, WordPressWithdrawalProperties properties,
+			Clock clock) {
 		this.posts = posts;
 		this.sender = sender;
+		this.retry = properties.retry();
 		this.clock = clock;
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(ContentWithdrawn withdrawn) {
+		this.posts.withdrawn(withdrawn.contentId(), this.clock.instant());
 		trashPosts(withdrawn.contentId());
+	}
+
+	/**
+	 * A post was remembered for an item that is withdrawn already: it goes to the trash
+	 * once that is committed, off the dispatching thread.
+	 */
+	@Async
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(PostOfWithdrawnItem late) {
+		this.posts.withdrawn(late.contentId(), this.clock.instant());
+		trash(this.posts.toTrash(late.contentId()).stream().filter((p) -> p.trashAttempts() == 0).toList(),
+				late.contentId());
+	}
+
+	/** Published by the handler when it remembered a post of a withdrawn item. */
+	record PostOfWithdrawnItem(long contentId) {
 	}
 
 	/**
@@ -47,7 +77,11 @@ class WordPressWithdrawal {
 	 * @return how many are still on their site
 	 */
 	int trashPosts(long contentId) {
-		List<WordPressPosts.Post> posts = this.posts.toTrash(contentId);
+		return trash(this.posts.toTrash(contentId).stream().filter((p) -> p.trashGivenUpAt() == null).toList(),
+				contentId);
+	}
+
+	private int trash(List<WordPressPosts.Post> posts, long contentId) {
 		int failed = 0;
 		for (WordPressPosts.Post post : posts) {
 			if (!trash(post)) {
@@ -61,7 +95,31 @@ class WordPressWithdrawal {
 		return failed;
 	}
 
+	/**
+	 * Asks again for the posts of withdrawn items that are still owed a trash and due, at
+	 * most one batch.
+	 * @param now the sweep's time, which decides which delays are over
+	 * @return how many of them are still on their site
+	 */
+	int sweep(Instant now) {
+		List<WordPressPosts.Post> owed = this.posts.owed(now, this.retry.batchSize());
+		int failed = 0;
+		for (WordPressPosts.Post post : owed) {
+			if (!trash(post, now)) {
+				failed++;
+			}
+		}
+		if (!owed.isEmpty()) {
+			log.info("WordPress withdrawal sweep: {} of {} owed post(s) trashed", owed.size() - failed, owed.size());
+		}
+		return failed;
+	}
+
 	private boolean trash(WordPressPosts.Post post) {
+		return trash(post, this.clock.instant());
+	}
+
+	private boolean trash(WordPressPosts.Post post, Instant now) {
 		WordPressTrashResult result;
 		try {
 			result = this.sender.trash(post.site(), post.postId());
@@ -76,9 +134,22 @@ class WordPressWithdrawal {
 		}
 		WordPressTrashResult.Failed failed = (WordPressTrashResult.Failed) result;
 		String error = failed.code() + ": " + failed.message();
-		this.posts.trashFailed(post.id(), error);
-		log.warn("WordPress site {} did not trash post {} of withdrawn content item {}; it is still published: {}",
-				post.site(), post.postId(), post.contentId(), error);
+		int attempts = post.trashAttempts() + 1;
+		Optional<Instant> next = this.retry.nextAttempt(attempts, now);
+		this.posts.trashFailed(post.id(), error, next.orElse(null), now);
+		if (next.isPresent()) {
+			log.warn(
+					"WordPress site {} did not trash post {} of withdrawn content item {} (attempt {} of {}, next at {});"
+							+ " it is still published: {}",
+					post.site(), post.postId(), post.contentId(), attempts, this.retry.maxAttempts(), next.get(),
+					error);
+		}
+		else {
+			log.error(
+					"WordPress site {} did not trash post {} of withdrawn content item {} after {} attempt(s); Loa gives up"
+							+ " and the post is still published: {}",
+					post.site(), post.postId(), post.contentId(), attempts, error);
+		}
 		return false;
 	}
 
