@@ -27,7 +27,8 @@ class WebhookEventController {
 			.stream()
 			.map((e) -> new EventView(e.endpoint(), e.event(), e.deliveryId(), e.contentId(), e.contentVersion(),
 					e.publicationId(), e.status(), e.attempts(), e.createdAt(), e.sentAt(), e.httpStatus(),
-					e.reference(), e.errorCode(), e.errorMessage()))
+					e.reference(), e.errorCode(), e.errorMessage(), e.passes(), e.nextAttemptAt(), e.givenUpAt(),
+					e.mayHaveArrived()))
 			.toList();
 	}
 
@@ -40,10 +41,16 @@ class WebhookEventController {
 	 * @param sentAt when the endpoint accepted it
 	 * @param httpStatus what the endpoint answered; null when it did not answer
 	 * @param errorMessage an excerpt of the endpoint's answer, or why there was none
+	 * @param passes for a withdrawal notice, how many passes sent it
+	 * @param nextAttemptAt when the withdrawal sweep sends the notice again
+	 * @param givenUpAt when Loa stopped sending the notice
+	 * @param mayHaveArrived the last failure came after the request went out; such a
+	 * notice is not sent again to an endpoint that does not drop duplicates
 	 */
 	record EventView(String endpoint, String event, String deliveryId, long contentId, Integer contentVersion,
 			Long publicationId, String status, int attempts, Instant createdAt, Instant sentAt, Integer httpStatus,
-			String reference, String errorCode, String errorMessage) {
+			String reference, String errorCode, String errorMessage, int passes, Instant nextAttemptAt,
+			Instant givenUpAt, boolean mayHaveArrived) {
 	}
 
 }

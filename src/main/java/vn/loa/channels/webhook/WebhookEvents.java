@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,7 +26,7 @@ class WebhookEvents {
 
 	private static final String COLUMNS = "id, content_id, endpoint, event, delivery_id, publication_id,"
 			+ " content_version, status, attempts, http_status, reference, error_code, error_message, created_at,"
-			+ " sent_at";
+			+ " sent_at, passes, next_attempt_at, given_up_at, may_have_arrived";
 
 	private final JdbcClient jdbc;
 
@@ -44,10 +45,122 @@ class WebhookEvents {
 	 * @param errorCode {@code HTTP_<status>} or {@code NO_ANSWER} when it failed
 	 * @param errorMessage an excerpt of the receiver's answer, or why there was none
 	 * @param sentAt when the endpoint accepted it
+	 * @param passes for a withdrawal notice, how many passes sent it (each pass makes up
+	 * to the endpoint's retry attempts, counted in {@code attempts})
+	 * @param nextAttemptAt when the withdrawal sweep sends the notice again
+	 * @param givenUpAt when Loa stopped sending the notice: its passes used up, or it may
+	 * have arrived at an endpoint that does not drop duplicates
+	 * @param mayHaveArrived the last failure came after the request went out (a 5xx or no
+	 * answer)
 	 */
 	record Event(long id, long contentId, String endpoint, String event, String deliveryId, Long publicationId,
 			Integer contentVersion, String status, int attempts, Integer httpStatus, String reference, String errorCode,
-			String errorMessage, Instant createdAt, Instant sentAt) {
+			String errorMessage, Instant createdAt, Instant sentAt, int passes, Instant nextAttemptAt,
+			Instant givenUpAt, boolean mayHaveArrived) {
+	}
+
+	/** What a withdrawn item's notices say, kept when the withdrawal was handled. */
+	record Withdrawn(long contentId, Instant withdrawnAt, String reason) {
+	}
+
+	/** A notice owed to an endpoint; {@code event} is null when none was sent yet. */
+	record Owed(Withdrawn withdrawn, String endpoint, Event event) {
+	}
+
+	/** Keeps that the item is withdrawn, so its notices stay owed; idempotent. */
+	void withdrawn(long contentId, Instant withdrawnAt, String reason, Instant now) {
+		try {
+			this.jdbc
+				.sql("insert into webhook_withdrawn (content_id, withdrawn_at, reason, marked_at) select ?, ?, ?, ?"
+						+ " where not exists (select 1 from webhook_withdrawn where content_id = ?)")
+				.params(contentId, Timestamp.from(withdrawnAt), reason, Timestamp.from(now), contentId)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// another node kept it at the same moment
+		}
+	}
+
+	Optional<Withdrawn> withdrawn(long contentId) {
+		return this.jdbc.sql("select content_id, withdrawn_at, reason from webhook_withdrawn where content_id = ?")
+			.param(contentId)
+			.query((rs, n) -> new Withdrawn(rs.getLong("content_id"), rs.getTimestamp("withdrawn_at").toInstant(),
+					rs.getString("reason")))
+			.optional();
+	}
+
+	/**
+	 * Withdrawal notices of withdrawn items that failed and are due again, not given up,
+	 * oldest first.
+	 */
+	List<Owed> failedNotices(Instant now, int limit) {
+		return this.jdbc
+			.sql("select " + prefixed("e") + ", w.withdrawn_at, w.reason from webhook_event e"
+					+ " join webhook_withdrawn w on w.content_id = e.content_id where e.event = ?"
+					+ " and e.status in (?, ?) and e.given_up_at is null"
+					+ " and (e.next_attempt_at is null or e.next_attempt_at <= ?) order by e.id limit ?")
+			.params(WebhookPayload.WITHDRAWN, DeliveryStatus.PERMANENT_FAILURE.name(),
+					DeliveryStatus.TECHNICAL_FAILURE.name(), Timestamp.from(now), limit)
+			.query((rs, n) -> {
+				Event event = event(rs, n);
+				return new Owed(new Withdrawn(event.contentId(), rs.getTimestamp("withdrawn_at").toInstant(),
+						rs.getString("reason")), event.endpoint(), event);
+			})
+			.list();
+	}
+
+	/**
+	 * Endpoints that accepted a withdrawn item and were never sent its notice (they got
+	 * it after the withdrawal was handled); only what is older than
+	 * {@code settledBefore}, so that a withdrawal being handled right now is left to
+	 * finish.
+	 */
+	List<Owed> untold(Instant settledBefore, int limit) {
+		return this.jdbc
+			.sql("select p.content_id, p.endpoint, w.withdrawn_at, w.reason from webhook_event p"
+					+ " join webhook_withdrawn w on w.content_id = p.content_id where p.event = ? and p.status = ?"
+					+ " and p.created_at <= ? and w.marked_at <= ? and not exists (select 1 from webhook_event x"
+					+ " where x.content_id = p.content_id and x.endpoint = p.endpoint and x.event = ?)"
+					+ " group by p.content_id, p.endpoint, w.withdrawn_at, w.reason order by min(p.id) limit ?")
+			.params(WebhookPayload.PUBLISHED, DeliveryStatus.SENT.name(), Timestamp.from(settledBefore),
+					Timestamp.from(settledBefore), WebhookPayload.WITHDRAWN, limit)
+			.query((rs,
+					n) -> new Owed(new Withdrawn(rs.getLong("content_id"), rs.getTimestamp("withdrawn_at").toInstant(),
+							rs.getString("reason")), rs.getString("endpoint"), null))
+			.list();
+	}
+
+	/** The endpoint's withdrawal notice of the item, if one was sent. */
+	Optional<Event> withdrawal(long contentId, String endpoint) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from webhook_event where content_id = ? and endpoint = ? and event = ?"
+					+ " order by id limit 1")
+			.params(contentId, endpoint, WebhookPayload.WITHDRAWN)
+			.query(WebhookEvents::event)
+			.optional();
+	}
+
+	/**
+	 * Counts a pass of a withdrawal notice.
+	 * @param nextAt when to send it again, or null
+	 * @param givenUpAt when Loa gave up on it, or null
+	 */
+	void passed(long id, Instant nextAt, Instant givenUpAt) {
+		this.jdbc.sql("update webhook_event set passes = passes + 1, next_attempt_at = ?, given_up_at = ? where id = ?")
+			.params((nextAt != null) ? Timestamp.from(nextAt) : null,
+					(givenUpAt != null) ? Timestamp.from(givenUpAt) : null, id)
+			.update();
+	}
+
+	/** Gives up a notice without another pass. */
+	void givenUp(long id, Instant now) {
+		this.jdbc.sql("update webhook_event set next_attempt_at = null, given_up_at = ? where id = ?")
+			.params(Timestamp.from(now), id)
+			.update();
+	}
+
+	private static String prefixed(String alias) {
+		return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
 	}
 
 	/** An endpoint accepted a delivery of the item. */
@@ -126,7 +239,7 @@ class WebhookEvents {
 			String reference = (accepted.remoteId() != null) ? accepted.remoteId() : deliveryId;
 			this.jdbc
 				.sql("update webhook_event set status = ?, attempts = attempts + ?, http_status = ?, reference = ?,"
-						+ " error_code = null, error_message = null, sent_at = ? where id = ?")
+						+ " error_code = null, error_message = null, sent_at = ?, may_have_arrived = false where id = ?")
 				.params(DeliveryStatus.SENT.name(), sent.attempts(), accepted.httpStatus(), reference,
 						Timestamp.from(now), id)
 				.update();
@@ -148,21 +261,26 @@ class WebhookEvents {
 		}
 		this.jdbc
 			.sql("update webhook_event set status = ?, attempts = attempts + ?, http_status = ?, error_code = ?,"
-					+ " error_message = ? where id = ?")
+					+ " error_message = ?, may_have_arrived = ? where id = ?")
 			.params(status.name(), sent.attempts(), (httpStatus > 0) ? httpStatus : null,
-					WebhookHandler.code(httpStatus), message, id)
+					WebhookHandler.code(httpStatus), message, sent.mayHaveArrived(), id)
 			.update();
 		return status;
 	}
 
 	private static Event event(ResultSet rs, int row) throws SQLException {
-		Timestamp sentAt = rs.getTimestamp("sent_at");
 		return new Event(rs.getLong("id"), rs.getLong("content_id"), rs.getString("endpoint"), rs.getString("event"),
 				rs.getString("delivery_id"), rs.getObject("publication_id", Long.class),
 				rs.getObject("content_version", Integer.class), rs.getString("status"), rs.getInt("attempts"),
 				rs.getObject("http_status", Integer.class), rs.getString("reference"), rs.getString("error_code"),
-				rs.getString("error_message"), rs.getTimestamp("created_at").toInstant(),
-				(sentAt != null) ? sentAt.toInstant() : null);
+				rs.getString("error_message"), rs.getTimestamp("created_at").toInstant(), instant(rs, "sent_at"),
+				rs.getInt("passes"), instant(rs, "next_attempt_at"), instant(rs, "given_up_at"),
+				rs.getBoolean("may_have_arrived"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 }

@@ -7,9 +7,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import vn.loa.channels.ChannelDispatch;
+import vn.loa.content.ContentService;
+import vn.loa.content.ReviewState;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryOutcome;
 import vn.loa.deliverylog.DeliveryStatus;
@@ -33,14 +36,20 @@ class WebhookHandler {
 
 	private final WebhookEvents events;
 
+	private final ContentService contents;
+
+	private final ApplicationEventPublisher publisher;
+
 	private final Clock clock;
 
 	WebhookHandler(DeliveryLog deliveries, WebhookSender sender, JsonMapper jsonMapper, WebhookEvents events,
-			Clock clock) {
+			ContentService contents, ApplicationEventPublisher publisher, Clock clock) {
 		this.deliveries = deliveries;
 		this.sender = sender;
 		this.jsonMapper = jsonMapper;
 		this.events = events;
+		this.contents = contents;
+		this.publisher = publisher;
 		this.clock = clock;
 	}
 
@@ -80,6 +89,28 @@ class WebhookHandler {
 					"Webhook {} accepted delivery {} of content item {}, but Loa could not remember it;"
 							+ " withdrawing the item will not tell this endpoint",
 					dispatch.target(), deliveryId, dispatch.content().contentId(), ex);
+			return;
+		}
+		long contentId = dispatch.content().contentId();
+		if (withdrawn(contentId)) {
+			// The item was withdrawn while this delivery was on its way: the withdrawal
+			// may have looked for the item's endpoints before this one was remembered.
+			log.warn("Webhook {} accepted delivery {} of content item {}, which is withdrawn; it is owed the notice",
+					dispatch.target(), deliveryId, contentId);
+			this.publisher.publishEvent(new WebhookWithdrawal.DeliveryOfWithdrawnItem(contentId, dispatch.target()));
+		}
+	}
+
+	/**
+	 * Whether the item is withdrawn; when that cannot be read, the sweep still finds it.
+	 */
+	private boolean withdrawn(long contentId) {
+		try {
+			return this.contents.get(contentId).state() == ReviewState.WITHDRAWN;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Content item {} could not be read after a webhook delivery was remembered", contentId, ex);
+			return false;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package vn.loa.channels.webhook;
 
+import java.net.ConnectException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,26 @@ class WebhookSender {
 		this.client = new WebhookClient(jsonMapper, properties.connectTimeout(), properties.readTimeout());
 	}
 
-	/** What happened, and after how many attempts. */
-	record Sent(WebhookResult result, int attempts) {
+	/**
+	 * What happened, and after how many attempts.
+	 *
+	 * @param mayHaveArrived a failure after which the endpoint may have got the request
+	 * (a 5xx or a timeout after sending); sending it again is safe only to an endpoint
+	 * that drops repeated delivery ids
+	 */
+	record Sent(WebhookResult result, int attempts, boolean mayHaveArrived) {
+
+		Sent(WebhookResult result, int attempts) {
+			this(result, attempts, false);
+		}
+
+	}
+
+	/**
+	 * Whether the endpoint drops repeated delivery ids, so that resending is harmless.
+	 */
+	boolean retrySafe(String endpointName) {
+		return this.endpoints.endpoint(endpointName).map((e) -> e.retry().receiverDropsDuplicates()).orElse(false);
 	}
 
 	/**
@@ -84,14 +103,28 @@ class WebhookSender {
 				byte[] body = bodyAt.apply(sentAt);
 				return this.client.deliver(url, secret.get(), event, deliveryId, sentAt, body, retrySafe);
 			});
-			return new Sent(result, attempts[0]);
+			// A Failed answer comes back only where retrying is not known to be safe: the
+			// request went out and got a 5xx or no answer.
+			return new Sent(result, attempts[0], result instanceof WebhookResult.Failed);
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();
 			int status = (last instanceof WebhookUnavailableException unavailable) ? unavailable.httpStatus() : 0;
 			return new Sent(new WebhookResult.Failed(status, (last != null) ? last.getMessage() : ex.getMessage()),
-					attempts[0]);
+					attempts[0], !notReceived(last));
 		}
+	}
+
+	/** The connection was refused, or the endpoint said it did not take the request. */
+	private static boolean notReceived(Throwable last) {
+		if (!(last instanceof WebhookUnavailableException unavailable)) {
+			return false;
+		}
+		if (unavailable.httpStatus() == 408 || unavailable.httpStatus() == 429) {
+			return true;
+		}
+		return unavailable.httpStatus() == 0 && unavailable.getCause() != null
+				&& unavailable.getCause().getCause() instanceof ConnectException;
 	}
 
 	private RetryTemplate retryFor(WebhookProperties.Endpoint endpoint) {
