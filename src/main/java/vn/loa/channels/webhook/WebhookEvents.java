@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -69,16 +68,13 @@ class WebhookEvents {
 
 	/** Keeps that the item is withdrawn, so its notices stay owed; idempotent. */
 	void withdrawn(long contentId, Instant withdrawnAt, String reason, Instant now) {
-		try {
-			this.jdbc
-				.sql("insert into webhook_withdrawn (content_id, withdrawn_at, reason, marked_at) select ?, ?, ?, ?"
-						+ " where not exists (select 1 from webhook_withdrawn where content_id = ?)")
-				.params(contentId, Timestamp.from(withdrawnAt), reason, Timestamp.from(now), contentId)
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			// another node kept it at the same moment
-		}
+		// ON CONFLICT, not a caught duplicate key: this runs in the withdrawing
+		// transaction, which a failed statement would abort on PostgreSQL.
+		this.jdbc
+			.sql("insert into webhook_withdrawn (content_id, withdrawn_at, reason, marked_at) values (?, ?, ?, ?)"
+					+ " on conflict do nothing")
+			.params(contentId, Timestamp.from(withdrawnAt), reason, Timestamp.from(now))
+			.update();
 	}
 
 	Optional<Withdrawn> withdrawn(long contentId) {

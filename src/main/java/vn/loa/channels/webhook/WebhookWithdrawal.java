@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -59,11 +60,23 @@ class WebhookWithdrawal {
 		this.clock = clock;
 	}
 
+	/**
+	 * In the withdrawing transaction: the item is kept as withdrawn, with its date and
+	 * reason, together with its new state, so a crash before the endpoints are told
+	 * leaves the work to the sweep.
+	 */
+	@EventListener
+	void mark(ContentWithdrawn withdrawn) {
+		this.events.withdrawn(withdrawn.contentId(), withdrawnAt(withdrawn.contentId()), withdrawn.reason(),
+				this.clock.instant());
+	}
+
 	@Async
 	@TransactionalEventListener
 	void on(ContentWithdrawn withdrawn) {
-		Instant withdrawnAt = withdrawnAt(withdrawn.contentId());
-		this.events.withdrawn(withdrawn.contentId(), withdrawnAt, withdrawn.reason(), this.clock.instant());
+		Instant withdrawnAt = this.events.withdrawn(withdrawn.contentId())
+			.map(WebhookEvents.Withdrawn::withdrawnAt)
+			.orElseGet(() -> withdrawnAt(withdrawn.contentId()));
 		tell(withdrawn.contentId(), withdrawnAt, withdrawn.reason());
 	}
 

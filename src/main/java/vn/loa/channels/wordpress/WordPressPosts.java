@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,16 +41,11 @@ class WordPressPosts {
 
 	/** Keeps that the item is withdrawn, so its posts stay owed a trash; idempotent. */
 	void withdrawn(long contentId, Instant now) {
-		try {
-			this.jdbc
-				.sql("insert into wordpress_withdrawn (content_id, withdrawn_at) select ?, ? where not exists"
-						+ " (select 1 from wordpress_withdrawn where content_id = ?)")
-				.params(contentId, Timestamp.from(now), contentId)
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			// another node kept it at the same moment
-		}
+		// ON CONFLICT, not a caught duplicate key: this runs in the withdrawing
+		// transaction, which a failed statement would abort on PostgreSQL.
+		this.jdbc.sql("insert into wordpress_withdrawn (content_id, withdrawn_at) values (?, ?) on conflict do nothing")
+			.params(contentId, Timestamp.from(now))
+			.update();
 	}
 
 	boolean isWithdrawn(long contentId) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -49,10 +50,18 @@ class WordPressWithdrawal {
 		this.clock = clock;
 	}
 
+	/**
+	 * In the withdrawing transaction: the item is kept as withdrawn together with its new
+	 * state, so a crash before the sites are called leaves the work to the sweep.
+	 */
+	@EventListener
+	void mark(ContentWithdrawn withdrawn) {
+		this.posts.withdrawn(withdrawn.contentId(), this.clock.instant());
+	}
+
 	@Async
 	@TransactionalEventListener
 	void on(ContentWithdrawn withdrawn) {
-		this.posts.withdrawn(withdrawn.contentId(), this.clock.instant());
 		trashPosts(withdrawn.contentId());
 	}
 
