@@ -209,25 +209,20 @@ abstract class WebChannelsJourney {
 	}
 
 	private List<JsonNode> webhookEvents(long contentId) throws Exception {
-		return this.json
-			.readTree(
-					as("editor", "EDITOR", get("/api/v1/webhooks/events").param("contentId", Long.toString(contentId)))
-						.andExpect(status().isOk())
-						.andReturn()
-						.getResponse()
-						.getContentAsString())
-			.valueStream()
-			.toList();
+		return listed("/api/v1/webhooks/events", contentId);
 	}
 
 	private List<JsonNode> wordPressPosts(long contentId) throws Exception {
+		return listed("/api/v1/wordpress/posts", contentId);
+	}
+
+	private List<JsonNode> listed(String path, long contentId) throws Exception {
 		return this.json
-			.readTree(
-					as("editor", "EDITOR", get("/api/v1/wordpress/posts").param("contentId", Long.toString(contentId)))
-						.andExpect(status().isOk())
-						.andReturn()
-						.getResponse()
-						.getContentAsString())
+			.readTree(as("editor", "EDITOR", get(path).param("contentId", Long.toString(contentId)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
 			.valueStream()
 			.toList();
 	}

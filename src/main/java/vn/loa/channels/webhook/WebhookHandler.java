@@ -11,8 +11,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import vn.loa.channels.ChannelDispatch;
-import vn.loa.content.ContentService;
-import vn.loa.content.ReviewState;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryOutcome;
 import vn.loa.deliverylog.DeliveryStatus;
@@ -36,19 +34,16 @@ class WebhookHandler {
 
 	private final WebhookEvents events;
 
-	private final ContentService contents;
-
 	private final ApplicationEventPublisher publisher;
 
 	private final Clock clock;
 
 	WebhookHandler(DeliveryLog deliveries, WebhookSender sender, JsonMapper jsonMapper, WebhookEvents events,
-			ContentService contents, ApplicationEventPublisher publisher, Clock clock) {
+			ApplicationEventPublisher publisher, Clock clock) {
 		this.deliveries = deliveries;
 		this.sender = sender;
 		this.jsonMapper = jsonMapper;
 		this.events = events;
-		this.contents = contents;
 		this.publisher = publisher;
 		this.clock = clock;
 	}
@@ -102,11 +97,12 @@ class WebhookHandler {
 	}
 
 	/**
-	 * Whether the item is withdrawn; when that cannot be read, the sweep still finds it.
+	 * Whether the item is withdrawn, from this channel's own mark (written with the
+	 * withdrawal itself); when that cannot be read, the sweep still finds it.
 	 */
 	private boolean withdrawn(long contentId) {
 		try {
-			return this.contents.get(contentId).state() == ReviewState.WITHDRAWN;
+			return this.events.withdrawn(contentId).isPresent();
 		}
 		catch (RuntimeException ex) {
 			log.debug("Content item {} could not be read after a webhook delivery was remembered", contentId, ex);

@@ -9,8 +9,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import vn.loa.channels.ChannelDispatch;
-import vn.loa.content.ContentService;
-import vn.loa.content.ReviewState;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryOutcome;
 import vn.loa.deliverylog.DeliveryStatus;
@@ -31,18 +29,15 @@ class WordPressHandler {
 
 	private final WordPressPosts posts;
 
-	private final ContentService contents;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	WordPressHandler(DeliveryLog deliveries, WordPressSender sender, WordPressPosts posts, ContentService contents,
+	WordPressHandler(DeliveryLog deliveries, WordPressSender sender, WordPressPosts posts,
 			ApplicationEventPublisher events, Clock clock) {
 		this.deliveries = deliveries;
 		this.sender = sender;
 		this.posts = posts;
-		this.contents = contents;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -93,11 +88,12 @@ class WordPressHandler {
 	}
 
 	/**
-	 * Whether the item is withdrawn; when that cannot be read, the sweep still finds it.
+	 * Whether the item is withdrawn, from this channel's own mark (written with the
+	 * withdrawal itself); when that cannot be read, the sweep still finds it.
 	 */
 	private boolean withdrawn(long contentId) {
 		try {
-			return this.contents.get(contentId).state() == ReviewState.WITHDRAWN;
+			return this.posts.isWithdrawn(contentId);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Content item {} could not be read after its WordPress post was remembered", contentId, ex);

@@ -15,7 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.client.RestClient;
 
 import vn.loa.channels.WebChannelsTest;
 
@@ -54,9 +53,9 @@ class WordPressWithdrawalSweepTests {
 	@Test
 	void aRefusedTrashIsAskedAgainAfterItsDelayAndSucceedsOnceThePasswordIsRight() throws Exception {
 		long contentId = contentId();
-		long post = create("Bài bị từ chối xoá");
+		long post = site().create("Bài bị từ chối xoá");
 		Instant now = Instant.now();
-		this.posts.remember(contentId, 1, 61, "sai-mat-khau", post, base() + "/?p=" + post, now);
+		this.posts.remember(contentId, 1, 61, "sai-mat-khau", post, site().base() + "/?p=" + post, now);
 		this.posts.withdrawn(contentId, now);
 
 		assertThat(this.withdrawal.trashPosts(contentId)).isEqualTo(1);
@@ -74,7 +73,7 @@ class WordPressWithdrawalSweepTests {
 		refused = this.posts.ofContent(contentId).get(0);
 		assertThat(refused.trashAttempts()).isEqualTo(2);
 		assertThat(refused.nextTrashAt()).isCloseTo(second.plus(Duration.ofMinutes(2)), within(1, ChronoUnit.MILLIS));
-		assertThat(simulatorStatus(post)).isEqualTo("publish");
+		assertThat(site().status(post)).isEqualTo("publish");
 
 		// An operator puts the right password in the site's variable.
 		this.environment.getPropertySources()
@@ -87,7 +86,7 @@ class WordPressWithdrawalSweepTests {
 			this.environment.getPropertySources().remove("fixed-password");
 		}
 
-		assertThat(simulatorStatus(post)).isEqualTo("trash");
+		assertThat(site().status(post)).isEqualTo("trash");
 		JsonNode listed = listed(contentId).get(0);
 		assertThat(listed.path("trashedAt").isNull()).isFalse();
 		assertThat(listed.path("trashError").isNull()).isTrue();
@@ -99,9 +98,9 @@ class WordPressWithdrawalSweepTests {
 	@Test
 	void givesUpAfterTheMaximumAttemptsAndKeepsTheError() throws Exception {
 		long contentId = contentId();
-		long post = create("Bài không bao giờ xoá được");
+		long post = site().create("Bài không bao giờ xoá được");
 		Instant now = Instant.now();
-		this.posts.remember(contentId, 1, 62, "sai-mat-khau", post, base() + "/?p=" + post, now);
+		this.posts.remember(contentId, 1, 62, "sai-mat-khau", post, site().base() + "/?p=" + post, now);
 		this.posts.withdrawn(contentId, now);
 		this.withdrawal.trashPosts(contentId);
 
@@ -114,7 +113,7 @@ class WordPressWithdrawalSweepTests {
 		// Given up: later sweeps leave it alone.
 		this.withdrawal.sweep(at.plus(Duration.ofDays(30)));
 
-		assertThat(simulatorStatus(post)).isEqualTo("publish");
+		assertThat(site().status(post)).isEqualTo("publish");
 		JsonNode listed = listed(contentId).get(0);
 		assertThat(listed.path("trashedAt").isNull()).isTrue();
 		assertThat(listed.path("trashAttempts").asInt()).isEqualTo(8);
@@ -134,18 +133,18 @@ class WordPressWithdrawalSweepTests {
 		// trash.
 		this.posts.withdrawn(contentId, now);
 		assertThat(this.withdrawal.trashPosts(contentId)).isZero();
-		long late = create("Bài đăng trễ");
-		this.posts.remember(contentId, 1, 63, "so-noi-vu", late, base() + "/?p=" + late, now.plusSeconds(1));
+		long late = site().create("Bài đăng trễ");
+		this.posts.remember(contentId, 1, 63, "so-noi-vu", late, site().base() + "/?p=" + late, now.plusSeconds(1));
 		// An item that is not withdrawn keeps its post.
 		long other = contentId();
-		long kept = create("Bài của tin khác");
-		this.posts.remember(other, 1, 64, "so-noi-vu", kept, base() + "/?p=" + kept, now);
+		long kept = site().create("Bài của tin khác");
+		this.posts.remember(other, 1, 64, "so-noi-vu", kept, site().base() + "/?p=" + kept, now);
 
 		this.withdrawal.sweep(now.plusSeconds(2));
 
-		assertThat(simulatorStatus(late)).isEqualTo("trash");
+		assertThat(site().status(late)).isEqualTo("trash");
 		assertThat(listed(contentId).get(0).path("trashedAt").isNull()).isFalse();
-		assertThat(simulatorStatus(kept)).isEqualTo("publish");
+		assertThat(site().status(kept)).isEqualTo("publish");
 		assertThat(this.posts.ofContent(other).get(0).trashAttempts()).isZero();
 	}
 
@@ -163,25 +162,8 @@ class WordPressWithdrawalSweepTests {
 			.getContentAsString());
 	}
 
-	private long create(String title) {
-		WordPressClient client = new WordPressClient(this.json, Duration.ofSeconds(2), Duration.ofSeconds(5));
-		return ((WordPressResult.Created) client.createPost(base(), "loa-sandbox", "sandbox app password 0000",
-				WordPressPost.publishNow(title, "<p>x</p>", "y")))
-			.id();
-	}
-
-	private String simulatorStatus(long id) {
-		return RestClient.create()
-			.get()
-			.uri(base() + "/wp-json/wp/v2/posts/" + id)
-			.retrieve()
-			.body(JsonNode.class)
-			.path("status")
-			.asString();
-	}
-
-	private String base() {
-		return "http://127.0.0.1:" + this.port + "/sandbox/wordpress";
+	private SandboxSite site() {
+		return new SandboxSite(this.port, this.json);
 	}
 
 }

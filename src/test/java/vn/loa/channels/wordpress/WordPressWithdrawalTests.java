@@ -1,6 +1,5 @@
 package vn.loa.channels.wordpress;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.client.RestClient;
 
 import vn.loa.channels.WebChannelsTest;
 
@@ -46,19 +44,19 @@ class WordPressWithdrawalTests {
 	@Test
 	void trashesEveryPostOfTheItemAndKeepsWhatASiteRefused() throws Exception {
 		long contentId = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000);
-		long trashable = create("Thông báo trên Sở Nội vụ");
-		long refused = create("Thông báo trên trang sai mật khẩu");
+		long trashable = site().create("Thông báo trên Sở Nội vụ");
+		long refused = site().create("Thông báo trên trang sai mật khẩu");
 		long unknown = ThreadLocalRandom.current().nextLong(900_000_000, 1_000_000_000);
 		Instant now = Instant.now();
-		this.posts.remember(contentId, 1, 41, "so-noi-vu", trashable, base() + "/?p=" + trashable, now);
-		this.posts.remember(contentId, 1, 41, "sai-mat-khau", refused, base() + "/?p=" + refused, now);
+		this.posts.remember(contentId, 1, 41, "so-noi-vu", trashable, site().base() + "/?p=" + trashable, now);
+		this.posts.remember(contentId, 1, 41, "sai-mat-khau", refused, site().base() + "/?p=" + refused, now);
 		// Deleted on the site by hand: WordPress answers 404, which means it is gone.
-		this.posts.remember(contentId, 2, 42, "so-noi-vu", unknown, base() + "/?p=" + unknown, now);
+		this.posts.remember(contentId, 2, 42, "so-noi-vu", unknown, site().base() + "/?p=" + unknown, now);
 
 		assertThat(this.withdrawal.trashPosts(contentId)).isEqualTo(1);
 
-		assertThat(simulatorStatus(trashable)).isEqualTo("trash");
-		assertThat(simulatorStatus(refused)).isEqualTo("publish");
+		assertThat(site().status(trashable)).isEqualTo("trash");
+		assertThat(site().status(refused)).isEqualTo("publish");
 		JsonNode listed = this.json.readTree(this.mvc
 			.perform(get("/api/v1/wordpress/posts").param("contentId", Long.toString(contentId))
 				.with(user("editor").roles("EDITOR")))
@@ -69,7 +67,7 @@ class WordPressWithdrawalTests {
 		assertThat(listed.size()).isEqualTo(3);
 		assertThat(listed.get(0).path("site").asString()).isEqualTo("so-noi-vu");
 		assertThat(listed.get(0).path("postId").asLong()).isEqualTo(trashable);
-		assertThat(listed.get(0).path("link").asString()).isEqualTo(base() + "/?p=" + trashable);
+		assertThat(listed.get(0).path("link").asString()).isEqualTo(site().base() + "/?p=" + trashable);
 		assertThat(listed.get(0).path("trashedAt").isNull()).isFalse();
 		assertThat(listed.get(0).path("trashError").isNull()).isTrue();
 		assertThat(listed.get(1).path("site").asString()).isEqualTo("sai-mat-khau");
@@ -90,25 +88,8 @@ class WordPressWithdrawalTests {
 		this.mvc.perform(get("/api/v1/wordpress/posts").param("contentId", "1")).andExpect(status().isUnauthorized());
 	}
 
-	private long create(String title) {
-		WordPressClient client = new WordPressClient(this.json, Duration.ofSeconds(2), Duration.ofSeconds(5));
-		return ((WordPressResult.Created) client.createPost(base(), "loa-sandbox", "sandbox app password 0000",
-				WordPressPost.publishNow(title, "<p>x</p>", "y")))
-			.id();
-	}
-
-	private String simulatorStatus(long id) {
-		return RestClient.create()
-			.get()
-			.uri(base() + "/wp-json/wp/v2/posts/" + id)
-			.retrieve()
-			.body(JsonNode.class)
-			.path("status")
-			.asString();
-	}
-
-	private String base() {
-		return "http://127.0.0.1:" + this.port + "/sandbox/wordpress";
+	private SandboxSite site() {
+		return new SandboxSite(this.port, this.json);
 	}
 
 }
