@@ -21,7 +21,13 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class TestDatabases implements LauncherSessionListener {
 
-	static final List<String> DATABASES = List.of("loa_test", "loa_smssend");
+	/**
+	 * {@code LOA_TEST_DB_SUFFIX} gives a checkout databases of its own (e.g. {@code _wt1}), so
+	 * that two checkouts can run their suites at the same time on one PostgreSQL.
+	 */
+	static final String SUFFIX = System.getenv().getOrDefault("LOA_TEST_DB_SUFFIX", "");
+
+	static final List<String> DATABASES = List.of("loa_test" + SUFFIX, "loa_smssend" + SUFFIX);
 
 	@Override
 	public void launcherSessionOpened(LauncherSession session) {

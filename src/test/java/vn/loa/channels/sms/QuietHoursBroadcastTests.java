@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing sent, an urgent one (an approver's override) goes out at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/loa_smssend",
+		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/loa_smssend${LOA_TEST_DB_SUFFIX:}",
 				"spring.datasource.username=postgres", "spring.datasource.password=", "loa.channels.sms.mode=sandbox",
 				"loa.channels.sms.broadcast.poll-interval=1h", "loa.channels.sms.rate-per-second=1000",
 				"loa.channels.sms.simulator.callbacks=false" })

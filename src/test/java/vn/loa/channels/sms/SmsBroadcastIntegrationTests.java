@@ -51,7 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * earlier runs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/loa_smssend",
+		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/loa_smssend${LOA_TEST_DB_SUFFIX:}",
 				"spring.datasource.username=postgres", "spring.datasource.password=", "loa.channels.sms.mode=sandbox",
 				"loa.channels.sms.quiet-hours.enabled=false", "loa.channels.sms.broadcast.batch-size=5",
 				"loa.channels.sms.broadcast.poll-interval=100ms", "loa.channels.sms.broadcast.lease=1s",
