@@ -22,8 +22,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class TestDatabases implements LauncherSessionListener {
 
 	/**
-	 * {@code LOA_TEST_DB_SUFFIX} gives a checkout databases of its own (e.g. {@code _wt1}), so
-	 * that two checkouts can run their suites at the same time on one PostgreSQL.
+	 * {@code LOA_TEST_DB_SUFFIX} gives a checkout databases of its own (e.g.
+	 * {@code _wt1}), so that two checkouts can run their suites at the same time on one
+	 * PostgreSQL.
 	 */
 	static final String SUFFIX = System.getenv().getOrDefault("LOA_TEST_DB_SUFFIX", "");
 

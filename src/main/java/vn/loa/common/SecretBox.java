@@ -22,9 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  * needs nothing; production refuses to start without it (see {@code SecretKeyCheck}).
  * <p>
  * A sealed value reads {@code v1:<base64(nonce ‖ ciphertext ‖ tag)>}; the version prefix
- * lets a later key rotation tell old values from new. The optional {@code context} is bound
- * as additional authenticated data, so a value sealed for one row (say, a page id) cannot be
- * copied into another.
+ * lets a later key rotation tell old values from new. The optional {@code context} is
+ * bound as additional authenticated data, so a value sealed for one row (say, a page id)
+ * cannot be copied into another.
  */
 public final class SecretBox {
 
@@ -45,7 +45,10 @@ public final class SecretBox {
 		this.key = new SecretKeySpec(key, "AES");
 	}
 
-	/** The key from {@code base64Key} when given, else the one kept (or made now) under {@code dataDir}. */
+	/**
+	 * The key from {@code base64Key} when given, else the one kept (or made now) under
+	 * {@code dataDir}.
+	 */
 	public static SecretBox from(String base64Key, Path dataDir) {
 		if (base64Key != null && !base64Key.isBlank()) {
 			return new SecretBox(decodeKey(base64Key));
@@ -102,7 +105,10 @@ public final class SecretBox {
 		}
 	}
 
-	/** @throws IllegalArgumentException when the value was not sealed under this key and context */
+	/**
+	 * @throws IllegalArgumentException when the value was not sealed under this key and
+	 * context
+	 */
 	public String open(String sealed, String context) {
 		if (sealed == null || !sealed.startsWith(PREFIX)) {
 			throw new IllegalArgumentException("Not a sealed secret");
