@@ -15,4 +15,27 @@ class CommonConfiguration {
 		return LoaClock.system();
 	}
 
+	/**
+	 * Production keeps the key outside the machine's disk, so that a copy of the data dir
+	 * or a database dump does not carry the means to open the tokens in it.
+	 */
+	@Bean
+	SecretBox secretBox(SecretKeyProperties secrets, LoaProperties loa) {
+		boolean keyGiven = secrets.key() != null && !secrets.key().isBlank();
+		if (!keyGiven && secrets.required()) {
+			throw new LoaStartupException(
+					"LOA_SECRET_KEY is not set. Production (profile postgres) encrypts provider tokens at rest "
+							+ "under this key and will not generate one on the machine's disk.",
+					"Set LOA_SECRET_KEY to the Base64 of 32 random bytes, e.g. LOA_SECRET_KEY=\"$(openssl rand "
+							+ "-base64 32)\", keep it with the database credentials, and give every node the same key.");
+		}
+		try {
+			return SecretBox.from(secrets.key(), loa.dataDir());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LoaStartupException(ex.getMessage(),
+					"Set LOA_SECRET_KEY to the Base64 of 32 random bytes: openssl rand -base64 32");
+		}
+	}
+
 }
