@@ -73,7 +73,8 @@ class SecurityConfiguration {
 		AuthenticationEntryPoint problem = (request, response, ex) -> {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			if (ex instanceof LoginThrottledException throttled) {
-				long seconds = Math.max(1, Duration.between(clock.instant(), throttled.retryAt()).toSeconds() + 1);
+				long seconds = Math.max(1,
+						(Duration.between(clock.instant(), throttled.retryAt()).toMillis() + 999) / 1000);
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 				response.setHeader("Retry-After", Long.toString(seconds));
 				response.getWriter()
