@@ -139,6 +139,17 @@ class ConsoleLanguageTests {
 	}
 
 	@Test
+	void theApiAnswersInEnglishUnlessAskedForVietnamese() throws Exception {
+		MvcResult english = as("editor", "EDITOR", get("/api/v1/contents/999999"));
+		assertThat(english.getResponse().getStatus()).isEqualTo(404);
+		assertThat(english.getResponse().getContentAsString()).contains("Content 999999 does not exist");
+		MvcResult vietnamese = as("editor", "EDITOR",
+				get("/api/v1/contents/999999").header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5"));
+		assertThat(vietnamese.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("Bài 999999 không tồn tại.");
+	}
+
+	@Test
 	void everyMessageHasBothLanguages() throws Exception {
 		Set<String> vietnamese = keys("/messages.properties");
 		Set<String> english = keys("/messages_en.properties");
