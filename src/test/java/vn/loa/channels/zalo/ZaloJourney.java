@@ -106,7 +106,7 @@ abstract class ZaloJourney {
 		String title = "Đăng ký khai sinh trực tuyến " + UUID.randomUUID().toString().substring(0, 6);
 		long first = publish(approvedItemWithImage(title), true);
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(rows(first).values())
+			.untilAsserted(() -> assertThat(rows(first).values()).hasSize(4)
 				.allSatisfy((row) -> assertThat(row.path("status").asString()).isNotIn("PENDING", "SENDING")));
 		Map<String, JsonNode> rows = rows(first);
 		assertThat(rows.get(lan).path("status").asString()).isEqualTo("SENT");
