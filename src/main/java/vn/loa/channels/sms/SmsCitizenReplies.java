@@ -35,8 +35,7 @@ class SmsCitizenReplies implements CitizenReplies {
 		if (!result.accepted()) {
 			TwilioStatusTable.Verdict failure = result.failure();
 			log.warn("Twilio refused the reply SMS to a citizen: {} {}", failure.code(), failure.message());
-			throw new ChannelException(failure.status(), SmsDeliveries.PROVIDER, failure.code(), failure.message(),
-					null);
+			throw new ChannelException(failure.status(), SmsChannel.PROVIDER, failure.code(), failure.message(), null);
 		}
 		log.info("Reply SMS to a citizen sent as {} ({} part(s))", result.sid(), result.segments());
 		return result.sid();

@@ -44,7 +44,7 @@ class TwilioWebhooks {
 
 	private final DeliveryLog deliveryLog;
 
-	private final SmsDeliveries deliveries;
+	private final SmsEarlyReceipts earlyReceipts;
 
 	private final Subscribers subscribers;
 
@@ -52,12 +52,12 @@ class TwilioWebhooks {
 
 	private final Clock clock;
 
-	TwilioWebhooks(SmsProperties properties, DeliveryLog deliveryLog, SmsDeliveries deliveries, Subscribers subscribers,
-			ApplicationEventPublisher events, Clock clock) {
+	TwilioWebhooks(SmsProperties properties, DeliveryLog deliveryLog, SmsEarlyReceipts earlyReceipts,
+			Subscribers subscribers, ApplicationEventPublisher events, Clock clock) {
 		this.validator = new RequestValidator(properties.effectiveAuthToken());
 		this.properties = properties;
 		this.deliveryLog = deliveryLog;
-		this.deliveries = deliveries;
+		this.earlyReceipts = earlyReceipts;
 		this.subscribers = subscribers;
 		this.events = events;
 		this.clock = clock;
@@ -81,15 +81,15 @@ class TwilioWebhooks {
 			// New statuses may appear at any time; they are not errors.
 			return ResponseEntity.noContent().build();
 		}
-		boolean moved = this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
+		boolean moved = this.deliveryLog.transitionByReference(SmsChannel.PROVIDER, sid, status, errorCode,
 				TwilioStatusTable.describe(errorCode));
 		if (!moved) {
-			if (!this.deliveries.knowsSid(sid)) {
-				this.deliveries.keepEarlyReceipt(sid, status, errorCode);
+			if (!this.deliveryLog.knowsReference(SmsChannel.PROVIDER, sid)) {
+				this.earlyReceipts.keep(sid, status, errorCode);
 			}
 			else {
 				// The batch may have stored the SID between the two statements above.
-				this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
+				this.deliveryLog.transitionByReference(SmsChannel.PROVIDER, sid, status, errorCode,
 						TwilioStatusTable.describe(errorCode));
 			}
 		}
