@@ -36,7 +36,7 @@ class WordPressSenderTrashTests {
 		this.wordpress = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 		this.wordpress.start();
 		WordPressProperties properties = new WordPressProperties(true, WordPressProperties.Mode.LIVE, "post.html",
-				Duration.ofSeconds(2), Duration.ofSeconds(2), new WordPressProperties.Retry(3, Duration.ofMillis(10)),
+				Duration.ofSeconds(10), Duration.ofSeconds(10), new WordPressProperties.Retry(3, Duration.ofMillis(10)),
 				Duration.ofMinutes(5),
 				new RetractionRetry(Duration.ofMinutes(1), 8, Duration.ofMinutes(1), Duration.ofHours(6), 100),
 				List.of(new WordPressProperties.Site("so-noi-vu", "http://127.0.0.1:" + this.wordpress.port(),
