@@ -123,6 +123,25 @@ class OperationsDocsTests {
 		assertThat(rows()).extracting(Row::variable).as("the environment variables table of " + DOCS).containsAll(read);
 	}
 
+	@Test
+	void theProductionSmokeTestRunsExactlyTheCommandsThePagePrints() throws IOException {
+		List<String> script = Files.readAllLines(Path.of(".ci/smoke-production"), StandardCharsets.UTF_8);
+		List<String> commands = script.subList(script.indexOf("# docs:begin") + 1, script.indexOf("# docs:end"));
+		assertThat(commands).hasSizeGreaterThan(20)
+			.anySatisfy(line -> assertThat(line).contains("java -jar"))
+			.anySatisfy(line -> assertThat(line).startsWith("kill -TERM"));
+		List<String> page = Files.readAllLines(DOCS, StandardCharsets.UTF_8);
+		int at = page.indexOf("## Production, step by step");
+		assertThat(at).as("the section 'Production, step by step' of " + DOCS).isPositive();
+		for (String command : commands) {
+			int found = page.subList(at, page.size()).indexOf(command);
+			assertThat(found)
+				.as("this line of .ci/smoke-production, after the previous one, in " + DOCS + ":%n%s", command)
+				.isNotNegative();
+			at += found + 1;
+		}
+	}
+
 	/**
 	 * Loa's shipped configuration (not the tests' own) with {@code environment} as the
 	 * whole process environment, and no beans.

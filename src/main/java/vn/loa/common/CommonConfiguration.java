@@ -16,10 +16,13 @@ class CommonConfiguration {
 	}
 
 	/**
-	 * Production keeps the key outside the machine's disk, so that a copy of the data dir
-	 * or a database dump does not carry the means to open the tokens in it.
+	 * One box for every module that keeps provider secrets, so that all of them are
+	 * sealed under the same {@code LOA_SECRET_KEY}. Production keeps the key outside the
+	 * machine's disk, so that a copy of the data dir or a database dump does not carry
+	 * the means to open the tokens in it.
 	 */
 	@Bean
+	@ConditionalOnMissingBean
 	SecretBox secretBox(SecretKeyProperties secrets, LoaProperties loa) {
 		boolean keyGiven = secrets.key() != null && !secrets.key().isBlank();
 		if (!keyGiven && secrets.required()) {
