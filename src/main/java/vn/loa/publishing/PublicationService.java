@@ -74,10 +74,10 @@ public class PublicationService {
 		Instant now = this.clock.instant();
 		Instant at = (request.scheduledAt() != null) ? request.scheduledAt().toInstant() : now;
 		if (at.isBefore(now.minus(CLOCK_SKEW))) {
-			throw Problems.invalid("scheduledAt", "is in the past");
+			throw Problems.invalid("scheduledAt", "is in the past", "scheduledAt");
 		}
 		if (request.urgent() && !actor.approver()) {
-			throw Problems.invalid("urgent", "only an approver may send in quiet hours");
+			throw Problems.invalid("urgent", "only an approver may send in quiet hours", "urgent");
 		}
 		ContentVersion version = this.contents.publishableVersion(request.contentId());
 		List<Target> targets = expand(request.targets());
@@ -94,7 +94,8 @@ public class PublicationService {
 			catch (TemplateProblem ex) {
 				throw Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "template-problem", "Template problem",
 						channel + ": " + ex.getMessage(),
-						Map.of("channel", channel, "template", ex.template(), "line", ex.line()));
+						Map.of("channel", channel, "template", ex.template(), "line", ex.line()),
+						"problem.template-problem", channel, ex.template(), ex.line(), ex.getMessage());
 			}
 		}
 		PublicationState state = actor.approver() ? PublicationState.SCHEDULED : PublicationState.AWAITING_APPROVAL;
@@ -114,13 +115,15 @@ public class PublicationService {
 		Publication publication = get(id);
 		if (publication.createdBy().equals(approver)) {
 			throw Problems.forbidden("own-publication",
-					"Publication " + id + " was made by " + approver + "; someone else must approve it");
+					"Publication " + id + " was made by " + approver + "; someone else must approve it",
+					String.valueOf(id));
 		}
 		this.contents.publishableVersion(publication.contentId());
 		if (!this.repository.transition(id, PublicationState.AWAITING_APPROVAL, PublicationState.SCHEDULED,
 				"approved_at", approver, this.clock.instant())) {
 			throw Problems.conflict("publication-state",
-					"Publication " + id + " is " + publication.state() + " and cannot be approved");
+					"Publication " + id + " is " + publication.state() + " and cannot be approved", String.valueOf(id),
+					Problems.term("pubstate." + publication.state(), publication.state().name()));
 		}
 		this.audit.record(AUDIT_SUBJECT, id, "APPROVED", approver, null);
 		this.events.publishEvent(new PublicationScheduled(id, publication.scheduledAt()));
@@ -136,7 +139,8 @@ public class PublicationService {
 						"cancelled_at", actor, this.clock.instant());
 		if (!cancelled) {
 			throw Problems.conflict("publication-state",
-					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be cancelled");
+					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be cancelled",
+					String.valueOf(id), Problems.term("pubstate." + publication.state(), publication.state().name()));
 		}
 		this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", actor, null);
 		return get(id);
@@ -191,15 +195,19 @@ public class PublicationService {
 			Target target = requested.get(i);
 			String field = "targets[" + i + "]";
 			ChannelDescriptor channel = this.channels.find(target.channel())
-				.orElseThrow(() -> Problems.invalid(field + ".channel", "unknown channel '" + target.channel()
-						+ "'; known: " + this.channels.all().stream().map(ChannelDescriptor::id).toList()));
+				.orElseThrow(() -> Problems.invalid(field + ".channel",
+						"unknown channel '" + target.channel() + "'; known: "
+								+ this.channels.all().stream().map(ChannelDescriptor::id).toList(),
+						"unknownChannel", target.channel()));
 			if (!channel.enabled()) {
-				throw Problems.invalid(field + ".channel", "channel '" + target.channel() + "' is disabled");
+				throw Problems.invalid(field + ".channel", "channel '" + target.channel() + "' is disabled",
+						"disabledChannel", target.channel());
 			}
 			List<String> names = (target.target() == null || target.target().isBlank()) ? channel.defaultTargets()
 					: List.of(target.target().strip());
 			if (names.isEmpty()) {
-				throw Problems.invalid(field + ".target", "channel '" + channel.id() + "' needs a target");
+				throw Problems.invalid(field + ".target", "channel '" + channel.id() + "' needs a target",
+						"needsTarget", channel.id());
 			}
 			for (String name : names) {
 				channel.rejectTarget(name).ifPresent(reason -> {

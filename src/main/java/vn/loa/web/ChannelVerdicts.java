@@ -13,6 +13,7 @@ import org.springframework.web.ErrorResponseException;
 import vn.loa.audience.SegmentSpec;
 import vn.loa.audience.Subscribers;
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentVersion;
 import vn.loa.rendering.Renderer;
 import vn.loa.rendering.Rendition;
@@ -89,7 +90,7 @@ class ChannelVerdicts {
 			return broken(channel, ex.getMessage());
 		}
 		catch (ErrorResponseException ex) {
-			return broken(channel, ex.getBody().getDetail());
+			return broken(channel, ProblemMessages.detail(ex));
 		}
 		catch (RuntimeException ex) {
 			return broken(channel, ex.getClass().getSimpleName() + ": " + ex.getMessage());
@@ -144,7 +145,7 @@ class ChannelVerdicts {
 			.toPlainString();
 	}
 
-	private static Verdict broken(ChannelDescriptor channel, String problem) {
+	private static Verdict broken(ChannelDescriptor channel, Object problem) {
 		return new Verdict(channel.id(), channel.label(), channel.template(), null, null, Map.of(), false, State.BROKEN,
 				"verdict.broken", new Object[] { channel.id() + "/" + channel.template(), problem },
 				"verdict.broken.waysOut", new Object[0]);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.common.ProblemMessages;
 import vn.loa.content.Audience;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
@@ -186,7 +187,7 @@ class ContentPages {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (ErrorResponseException ex) {
-			redirect.addFlashAttribute("failure", ex.getBody().getDetail());
+			redirect.addFlashAttribute("failure", ProblemMessages.detail(ex));
 		}
 		return "redirect:/console/contents/" + id;
 	}

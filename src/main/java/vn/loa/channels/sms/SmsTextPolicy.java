@@ -78,7 +78,8 @@ class SmsTextPolicy implements ChannelTextPolicy {
 		String message = "the SMS would take " + parts + " parts; at most " + max + " are allowed: " + waysOut;
 		throw Problems.problem(HttpStatus.BAD_REQUEST, TOO_LONG, "SMS too long", "sms: " + message,
 				Map.of("channel", SmsChannel.ID, "parts", parts, "maxParts", max, "partsWithoutDiacritics", plain,
-						"errors", List.of(Map.of("field", "targets", "channel", SmsChannel.ID, "message", message))));
+						"errors", List.of(Map.of("field", "targets", "channel", SmsChannel.ID, "message", message))),
+				"problem." + TOO_LONG, parts, max, plain);
 	}
 
 	private static boolean diacritics(Map<String, String> options) {

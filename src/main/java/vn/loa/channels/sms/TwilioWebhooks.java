@@ -40,16 +40,16 @@ class TwilioWebhooks {
 
 	private final DeliveryLog deliveryLog;
 
-	private final SmsDeliveries deliveries;
+	private final SmsEarlyReceipts earlyReceipts;
 
 	private final Subscribers subscribers;
 
-	TwilioWebhooks(SmsProperties properties, DeliveryLog deliveryLog, SmsDeliveries deliveries,
+	TwilioWebhooks(SmsProperties properties, DeliveryLog deliveryLog, SmsEarlyReceipts earlyReceipts,
 			Subscribers subscribers) {
 		this.validator = new RequestValidator(properties.effectiveAuthToken());
 		this.properties = properties;
 		this.deliveryLog = deliveryLog;
-		this.deliveries = deliveries;
+		this.earlyReceipts = earlyReceipts;
 		this.subscribers = subscribers;
 	}
 
@@ -71,15 +71,15 @@ class TwilioWebhooks {
 			// New statuses may appear at any time; they are not errors.
 			return ResponseEntity.noContent().build();
 		}
-		boolean moved = this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
+		boolean moved = this.deliveryLog.transitionByReference(SmsChannel.PROVIDER, sid, status, errorCode,
 				TwilioStatusTable.describe(errorCode));
 		if (!moved) {
-			if (!this.deliveries.knowsSid(sid)) {
-				this.deliveries.keepEarlyReceipt(sid, status, errorCode);
+			if (!this.deliveryLog.knowsReference(SmsChannel.PROVIDER, sid)) {
+				this.earlyReceipts.keep(sid, status, errorCode);
 			}
 			else {
 				// The batch may have stored the SID between the two statements above.
-				this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
+				this.deliveryLog.transitionByReference(SmsChannel.PROVIDER, sid, status, errorCode,
 						TwilioStatusTable.describe(errorCode));
 			}
 		}

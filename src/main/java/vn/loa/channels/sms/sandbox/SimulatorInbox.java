@@ -1,4 +1,4 @@
-package vn.loa.channels.sms;
+package vn.loa.channels.sms.sandbox;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * total count and listeners let tests and the benchmark count every receipt without
  * keeping them.
  */
-final class SimulatorInbox {
+public final class SimulatorInbox {
 
-	record Received(String sid, String to, String from, String body, int segments, Instant at, String status) {
+	public record Received(String sid, String to, String from, String body, int segments, Instant at, String status) {
 
 	}
 
@@ -31,7 +31,7 @@ final class SimulatorInbox {
 
 	private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
 
-	SimulatorInbox(int keepPerNumber, int maxNumbers) {
+	public SimulatorInbox(int keepPerNumber, int maxNumbers) {
 		this.keepPerNumber = Math.max(1, keepPerNumber);
 		this.byNumber = new LinkedHashMap<>(256, 0.75f, true) {
 
@@ -43,7 +43,7 @@ final class SimulatorInbox {
 		};
 	}
 
-	void add(Received received) {
+	public void add(Received received) {
 		this.total.incrementAndGet();
 		synchronized (this.byNumber) {
 			Deque<Received> messages = this.byNumber.computeIfAbsent(received.to(), (key) -> new ArrayDeque<>());
@@ -58,24 +58,24 @@ final class SimulatorInbox {
 	}
 
 	/** The messages kept for {@code phone}, oldest first. */
-	List<Received> receivedBy(String phone) {
+	public List<Received> receivedBy(String phone) {
 		synchronized (this.byNumber) {
 			Deque<Received> messages = this.byNumber.get(phone);
 			return (messages != null) ? new ArrayList<>(messages) : List.of();
 		}
 	}
 
-	long total() {
+	public long total() {
 		return this.total.get();
 	}
 
 	/** Registers a listener; closing the returned handle removes it. */
-	AutoCloseable listen(Consumer<Received> listener) {
+	public AutoCloseable listen(Consumer<Received> listener) {
 		this.listeners.add(listener);
 		return () -> this.listeners.remove(listener);
 	}
 
-	void clear() {
+	public void clear() {
 		synchronized (this.byNumber) {
 			this.byNumber.clear();
 		}

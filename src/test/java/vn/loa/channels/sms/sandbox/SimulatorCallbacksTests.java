@@ -1,4 +1,4 @@
-package vn.loa.channels.sms;
+package vn.loa.channels.sms.sandbox;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package vn.loa.channels.sms;
+package vn.loa.channels.bulk;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SmsPacerTests {
+class BulkPacerTests {
 
 	private long now = 1_000_000_000L;
 
 	private final List<Long> sleeps = new ArrayList<>();
 
-	private final SmsPacer pacer = new SmsPacer(10, () -> this.now, (nanos) -> {
+	private final BulkPacer pacer = new BulkPacer(10, () -> this.now, (nanos) -> {
 		this.sleeps.add(nanos);
 		this.now += nanos;
 	});

@@ -1,4 +1,4 @@
-package vn.loa.channels.sms;
+package vn.loa.channels.sms.sandbox;
 
 import java.time.Duration;
 import java.util.Map;
@@ -6,15 +6,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.loa.channels.sms.SmsProperties;
 
 /**
  * Faults the simulator injects: a share of 429/5xx/21211 answers, added latency, numbers
  * that are always invalid or never delivered, and "the next n requests for this number
  * fail" for deterministic tests. Changeable at run time.
  */
-final class SimulatorFaults {
+public final class SimulatorFaults {
 
-	enum Fault {
+	public enum Fault {
 
 		NONE, TOO_MANY_REQUESTS, SERVER_ERROR, INVALID_NUMBER
 
@@ -44,7 +45,7 @@ final class SimulatorFaults {
 
 	}
 
-	SimulatorFaults(SmsProperties.SimulatorSettings settings) {
+	public SimulatorFaults(SmsProperties.SimulatorSettings settings) {
 		this.latency = settings.latency();
 		this.share429 = settings.share429();
 		this.share5xx = settings.share5xx();
@@ -53,7 +54,7 @@ final class SimulatorFaults {
 		this.undeliverableNumbers.addAll(settings.undeliverableNumbers());
 	}
 
-	Fault next(String to) {
+	public Fault next(String to) {
 		Scripted script = this.scripted.get(to);
 		if (script != null && script.remaining().getAndDecrement() > 0) {
 			return script.fault();
@@ -79,13 +80,13 @@ final class SimulatorFaults {
 	 * Answers 429 like Twilio when a sender goes over {@code perSecond} (a token bucket
 	 * holding one second of messages); 0 switches it off.
 	 */
-	void enforceRate(double perSecond) {
+	public void enforceRate(double perSecond) {
 		this.enforcedRate = perSecond;
 		this.buckets.clear();
 		this.rejectedForRate.set(0);
 	}
 
-	boolean overRate(String sender) {
+	public boolean overRate(String sender) {
 		double rate = this.enforcedRate;
 		if (rate <= 0) {
 			return false;
@@ -107,31 +108,31 @@ final class SimulatorFaults {
 		return true;
 	}
 
-	long rejectedForRate() {
+	public long rejectedForRate() {
 		return this.rejectedForRate.get();
 	}
 
-	boolean undeliverable(String to) {
+	public boolean undeliverable(String to) {
 		return this.undeliverableNumbers.contains(to);
 	}
 
-	Duration latency() {
+	public Duration latency() {
 		return this.latency;
 	}
 
 	/** The next {@code count} requests to {@code to} get {@code fault}. */
-	void failNext(String to, int count, Fault fault) {
+	public void failNext(String to, int count, Fault fault) {
 		this.scripted.put(to, new Scripted(fault, new AtomicInteger(count)));
 	}
 
-	void shares(double share429, double share5xx, double share21211, Duration latency) {
+	public void shares(double share429, double share5xx, double share21211, Duration latency) {
 		this.share429 = share429;
 		this.share5xx = share5xx;
 		this.share21211 = share21211;
 		this.latency = latency;
 	}
 
-	void undeliverable(String to, boolean undeliverable) {
+	public void undeliverable(String to, boolean undeliverable) {
 		if (undeliverable) {
 			this.undeliverableNumbers.add(to);
 		}
@@ -140,7 +141,7 @@ final class SimulatorFaults {
 		}
 	}
 
-	void reset(SmsProperties.SimulatorSettings settings) {
+	public void reset(SmsProperties.SimulatorSettings settings) {
 		shares(settings.share429(), settings.share5xx(), settings.share21211(), settings.latency());
 		this.scripted.clear();
 		this.invalidNumbers.clear();

@@ -1,4 +1,4 @@
-package vn.loa.channels.sms;
+package vn.loa.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +25,14 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import vn.loa.audience.SegmentSpec;
+import vn.loa.channels.bulk.BulkJob;
+import vn.loa.channels.bulk.BulkPacer;
+import vn.loa.channels.bulk.BulkPacing;
+import vn.loa.channels.sms.SmsBroadcastWorker;
+import vn.loa.channels.sms.SmsBroadcasts;
+import vn.loa.channels.sms.SmsProperties;
+import vn.loa.channels.sms.sandbox.SimulatorFaults;
+import vn.loa.channels.sms.sandbox.SimulatorInbox;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,8 +64,6 @@ final class BroadcastBenchmark {
 
 	private final SmsBroadcastWorker worker;
 
-	private final TwilioSmsClient client;
-
 	private final SimulatorInbox inbox;
 
 	private final SimulatorFaults faults;
@@ -65,12 +71,11 @@ final class BroadcastBenchmark {
 	private final SmsProperties properties;
 
 	BroadcastBenchmark(DataSource dataSource, JdbcTemplate jdbc, SmsBroadcasts broadcasts, SmsBroadcastWorker worker,
-			TwilioSmsClient client, SimulatorInbox inbox, SimulatorFaults faults, SmsProperties properties) {
+			SimulatorInbox inbox, SimulatorFaults faults, SmsProperties properties) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.broadcasts = broadcasts;
 		this.worker = worker;
-		this.client = client;
 		this.inbox = inbox;
 		this.faults = faults;
 		this.properties = properties;
@@ -106,8 +111,8 @@ final class BroadcastBenchmark {
 			long jobId = this.broadcasts.enqueue(PUBLICATION, "area=" + AREA, SegmentSpec.of(null, AREA), BODY, "bench",
 					true, Instant.now());
 			long start = System.nanoTime();
-			this.worker.run(jobId, null);
-			while (this.broadcasts.find(jobId).orElseThrow().state() != SmsBroadcasts.State.DONE) {
+			this.worker.run(jobId, BulkPacing.NONE);
+			while (this.broadcasts.find(jobId).orElseThrow().state() != BulkJob.State.DONE) {
 				// the scheduled worker may have taken the job first; wait for it
 				TimeUnit.MILLISECONDS.sleep(100);
 			}
@@ -148,7 +153,7 @@ final class BroadcastBenchmark {
 		AtomicLong firstAt = new AtomicLong();
 		AtomicLong inWindow = new AtomicLong();
 		long windowNanos = window.toNanos();
-		SmsPacer pacer = SmsPacer.system(rate);
+		BulkPacer pacer = BulkPacer.system(rate);
 		try (AutoCloseable listening = this.inbox.listen((received) -> {
 			long now = System.nanoTime();
 			firstAt.compareAndSet(0, now);
@@ -160,7 +165,7 @@ final class BroadcastBenchmark {
 			long jobId = this.broadcasts.enqueue(PUBLICATION, "area=" + AREA, SegmentSpec.of(null, AREA), BODY, "bench",
 					true, Instant.now());
 			ExecutorService runner = Executors.newSingleThreadExecutor();
-			Future<Boolean> running = runner.submit(() -> this.worker.run(jobId, pacer));
+			Future<Boolean> running = runner.submit(() -> this.worker.run(jobId, BulkPacing.with(pacer)));
 			while (firstAt.get() == 0 || System.nanoTime() - firstAt.get() < windowNanos) {
 				TimeUnit.MILLISECONDS.sleep(200);
 			}
@@ -172,7 +177,7 @@ final class BroadcastBenchmark {
 			this.faults.enforceRate(0);
 		}
 		long refused = count("select count(*) from delivery where publication_id = ? and channel = 'sms' "
-				+ "and error_code = '" + TwilioStatusTable.TOO_MANY_REQUESTS + "'");
+				+ "and error_code = '" + SmsBroadcastWorker.TOO_MANY_REQUESTS + "'");
 		double achieved = inWindow.get() / (double) window.toSeconds();
 		out.printf(Locale.ROOT,
 				"RESULT name=broadcast-rate rate=%.1f seconds=%d sent=%d achieved_per_second=%.2f deviation_pct=%.2f "
@@ -184,7 +189,9 @@ final class BroadcastBenchmark {
 
 	private void clean() {
 		this.jdbc.update("delete from delivery where publication_id in (?, ?)", PUBLICATION, COPY_PUBLICATION);
-		this.jdbc.update("delete from sms_broadcast where publication_id = ?", PUBLICATION);
+		this.jdbc.update("delete from bulk_batch where job_id in (select id from bulk_job where publication_id = ?)",
+				PUBLICATION);
+		this.jdbc.update("delete from bulk_job where publication_id = ?", PUBLICATION);
 		this.jdbc.update("delete from subscriber where area_l1 = ?", AREA);
 		this.inbox.clear();
 	}
@@ -267,7 +274,7 @@ final class BroadcastBenchmark {
 			loops.add(pool.submit(() -> {
 				long i;
 				while ((i = next.getAndIncrement()) < count) {
-					if (!this.client.send(phone("+8491", (int) i), BODY).accepted()) {
+					if (!this.worker.sendBare(phone("+8491", (int) i), BODY)) {
 						failed.incrementAndGet();
 					}
 				}

@@ -1,5 +1,6 @@
-package vn.loa.channels.sms;
+package vn.loa.channels.sms.sandbox;
 
+import vn.loa.channels.sms.TwilioSignature;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * goes to this Loa on 127.0.0.1, the signature still covers the public URL, as behind a
  * reverse proxy.
  */
-final class SimulatorCallbacks implements AutoCloseable {
+public final class SimulatorCallbacks implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SimulatorCallbacks.class);
 
@@ -42,7 +43,7 @@ final class SimulatorCallbacks implements AutoCloseable {
 
 	private final AtomicLong failed = new AtomicLong();
 
-	SimulatorCallbacks(String authToken, IntSupplier localPort) {
+	public SimulatorCallbacks(String authToken, IntSupplier localPort) {
 		this.authToken = authToken;
 		this.localPort = localPort;
 		this.scheduler = Executors.newScheduledThreadPool(2, (runnable) -> {
@@ -60,7 +61,7 @@ final class SimulatorCallbacks implements AutoCloseable {
 	}
 
 	/** Posts each status in order, the first after {@code delay}. */
-	void schedule(String callbackUrl, Duration delay, Map<String, String> common, String... statusAndCodes) {
+	public void schedule(String callbackUrl, Duration delay, Map<String, String> common, String... statusAndCodes) {
 		this.scheduler.schedule(() -> {
 			for (int i = 0; i + 1 < statusAndCodes.length; i += 2) {
 				Map<String, String> params = new LinkedHashMap<>(common);
@@ -75,7 +76,7 @@ final class SimulatorCallbacks implements AutoCloseable {
 	}
 
 	/** Posts one signed form to {@code url}; answers the response body or null. */
-	String post(String url, Map<String, String> params) {
+	public String post(String url, Map<String, String> params) {
 		URI publicUri = URI.create(url);
 		String path = publicUri.getRawPath() + ((publicUri.getRawQuery() != null) ? "?" + publicUri.getRawQuery() : "");
 		String form = params.entrySet()
@@ -110,11 +111,11 @@ final class SimulatorCallbacks implements AutoCloseable {
 		}
 	}
 
-	long posted() {
+	public long posted() {
 		return this.posted.get();
 	}
 
-	long failed() {
+	public long failed() {
 		return this.failed.get();
 	}
 

@@ -1,14 +1,14 @@
-package vn.loa.channels.sms;
+package vn.loa.channels.bulk;
 
 /**
- * Named points of a broadcast batch ({@code claimed}, {@code sent}, {@code recorded}).
+ * Named points of a bulk batch ({@code claimed}, {@code sent}, {@code recorded}).
  * Production has none; the crash-resume tests register one that throws
  * {@link SimulatedCrash} to stop a worker exactly there, as a dying node would.
  */
 @FunctionalInterface
-interface BroadcastCheckpoint {
+public interface BulkCheckpoint {
 
-	BroadcastCheckpoint NONE = (point, jobId) -> {
+	BulkCheckpoint NONE = (point, jobId) -> {
 	};
 
 	void reached(String point, long jobId);
@@ -16,7 +16,7 @@ interface BroadcastCheckpoint {
 	/** A worker stopping dead: it keeps its lease, as a crashed node would. */
 	class SimulatedCrash extends RuntimeException {
 
-		SimulatedCrash(String point) {
+		public SimulatedCrash(String point) {
 			super("simulated crash at " + point);
 		}
 

@@ -1,4 +1,4 @@
-package vn.loa.channels.sms;
+package vn.loa.channels.sms.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
+import vn.loa.channels.sms.SmsProperties;
 import vn.loa.rendering.SmsText;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
