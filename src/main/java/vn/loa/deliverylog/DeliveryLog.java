@@ -41,7 +41,7 @@ public class DeliveryLog {
 
 	static final String COLUMNS = "id, publication_id, channel, target, status, attempts, provider, "
 			+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
-			+ "updated_at, sent_at, completed_at";
+			+ "updated_at, sent_at, completed_at, provider_status";
 
 	private final JdbcClient jdbc;
 
@@ -99,15 +99,17 @@ public class DeliveryLog {
 	@Transactional
 	public boolean record(DeliveryOutcome outcome) {
 		Timestamp now = now();
-		int updated = this.jdbc
-			.sql("update delivery set status = :status, provider = coalesce(:provider, provider), "
-					+ "provider_reference = coalesce(:ref, provider_reference), "
-					+ "provider_url = coalesce(:url, provider_url), error_code = :code, error_message = :message, "
-					+ "template_version = coalesce(:template, template_version), updated_at = :now, "
-					+ "sent_at = case when :sent then coalesce(sent_at, :now) else sent_at end, "
-					+ "completed_at = case when :final then :now else completed_at end "
-					+ "where publication_id = :pub and channel = :channel and target = :target and status in ("
-					+ inList(DeliveryStatus.predecessorsOf(outcome.status())) + ")")
+		int updated = this.jdbc.sql("update delivery set status = :status, provider = coalesce(:provider, provider), "
+				+ "provider_reference = coalesce(:ref, provider_reference), "
+				+ "provider_url = coalesce(:url, provider_url), error_code = :code, error_message = :message, "
+				+ "template_version = coalesce(:template, template_version), updated_at = :now, "
+				+ "provider_status = coalesce(cast(:providerStatus as integer), provider_status), "
+				// The claim counted the first call.
+				+ "attempts = attempts + coalesce(cast(:attempts as integer), 1) - 1, "
+				+ "sent_at = case when :sent then coalesce(sent_at, :now) else sent_at end, "
+				+ "completed_at = case when :final then :now else completed_at end "
+				+ "where publication_id = :pub and channel = :channel and target = :target and status in ("
+				+ inList(DeliveryStatus.predecessorsOf(outcome.status())) + ")")
 			.param("status", outcome.status().name())
 			.param("provider", outcome.provider())
 			.param("ref", outcome.providerReference())
@@ -115,6 +117,8 @@ public class DeliveryLog {
 			.param("code", outcome.errorCode())
 			.param("message", truncate(outcome.errorMessage(), 2000))
 			.param("template", outcome.templateVersion())
+			.param("providerStatus", outcome.providerStatus())
+			.param("attempts", outcome.attempts())
 			.param("now", now)
 			.param("sent", outcome.status() == DeliveryStatus.SENT)
 			.param("final", DeliveryStatus.FINAL.contains(outcome.status()))
@@ -598,11 +602,13 @@ public class DeliveryLog {
 
 	private void insert(DeliveryOutcome outcome, Timestamp now) {
 		boolean isFinal = DeliveryStatus.FINAL.contains(outcome.status());
-		this.jdbc
-			.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
-					+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
-					+ "updated_at, sent_at, completed_at) values (:pub, :channel, :target, :status, 1, :provider, "
-					+ ":ref, :url, :code, :message, :template, :now, :now, :sent, :completed)")
+		this.jdbc.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
+				+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
+				+ "updated_at, sent_at, completed_at, provider_status) values (:pub, :channel, :target, :status, "
+				+ "coalesce(cast(:attempts as integer), 1), :provider, :ref, :url, :code, :message, :template, :now, :now, :sent, "
+				+ ":completed, :providerStatus)")
+			.param("attempts", outcome.attempts())
+			.param("providerStatus", outcome.providerStatus())
 			.param("pub", outcome.publicationId())
 			.param("channel", outcome.channel())
 			.param("target", outcome.target())
@@ -640,7 +646,7 @@ public class DeliveryLog {
 				rs.getString("provider"), rs.getString("provider_reference"), rs.getString("provider_url"),
 				rs.getString("error_code"), rs.getString("error_message"), rs.getString("template_version"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"),
-				instant(rs, "completed_at"));
+				instant(rs, "completed_at"), (Integer) rs.getObject("provider_status", Integer.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

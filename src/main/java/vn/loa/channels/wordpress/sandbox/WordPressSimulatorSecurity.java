@@ -1,4 +1,4 @@
-package vn.loa.channels.wordpress;
+package vn.loa.channels.wordpress.sandbox;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
