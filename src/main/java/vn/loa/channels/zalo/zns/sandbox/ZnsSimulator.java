@@ -4,13 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.channels.zalo.ZaloSignature;
 import vn.loa.channels.zalo.zns.ZnsProperties;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -315,8 +312,8 @@ public class ZnsSimulator implements DisposableBean {
 			byte[] body = this.json.writeValueAsBytes(event);
 			HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl()))
 				.header("Content-Type", "application/json")
-				.header("X-ZEvent-Signature",
-						sign(this.properties.effectiveAppId(), body, Long.toString(now),
+				.header(ZaloSignature.HEADER,
+						ZaloSignature.sign(this.properties.effectiveAppId(), body, Long.toString(now),
 								this.properties.effectiveOaSecretKey()))
 				.header("X-ZEvent-Server", "ZNS")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -343,24 +340,6 @@ public class ZnsSimulator implements DisposableBean {
 				this.environment.getProperty("server.port", "8080"));
 		return "http://127.0.0.1:" + port + this.environment.getProperty("server.servlet.context-path", "")
 				+ "/webhooks/zalo";
-	}
-
-	/**
-	 * Zalo's webhook signature: {@code mac=} + hex SHA-256 (a plain hash, not an HMAC) of
-	 * app id + raw body + timestamp + OA secret key.
-	 */
-	static String sign(String appId, byte[] body, String timestamp, String oaSecretKey) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			sha256.update(appId.getBytes(StandardCharsets.UTF_8));
-			sha256.update(body);
-			sha256.update(timestamp.getBytes(StandardCharsets.UTF_8));
-			sha256.update(oaSecretKey.getBytes(StandardCharsets.UTF_8));
-			return "mac=" + HexFormat.of().formatHex(sha256.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private void rollDay() {
