@@ -109,7 +109,7 @@ public class Plans {
 			});
 		return this.jdbc
 			.sql("select id, code, title, lead_unit_id, channel, topic, measure, quota, cadence, due_day, per_unit "
-					+ "from plan_task where plan_id = :id order by position")
+					+ "from plan_task where plan_id = :id order by task_order")
 			.param("id", planId)
 			.query((rs, n) -> {
 				long taskId = rs.getLong("id");
@@ -215,7 +215,7 @@ public class Plans {
 			Long taskId = existingTasks.get(t.code());
 			if (taskId == null) {
 				this.jdbc
-					.sql("insert into plan_task (plan_id, position, code, title, lead_unit_id, channel, topic, measure, "
+					.sql("insert into plan_task (plan_id, task_order, code, title, lead_unit_id, channel, topic, measure, "
 							+ "quota, cadence, due_day, per_unit) values (:p, :pos, :code, :title, :lead, :channel, "
 							+ ":topic, :measure, :quota, :cadence, :due, :per)")
 					.param("p", id)
@@ -239,7 +239,7 @@ public class Plans {
 			}
 			else {
 				this.jdbc
-					.sql("update plan_task set position = :pos, title = :title, lead_unit_id = :lead, channel = :channel, "
+					.sql("update plan_task set task_order = :pos, title = :title, lead_unit_id = :lead, channel = :channel, "
 							+ "topic = :topic, measure = :measure, quota = :quota, cadence = :cadence, due_day = :due, "
 							+ "per_unit = :per where id = :id")
 					.param("pos", position)
