@@ -167,28 +167,28 @@ abstract class PlansJourney {
 		units(p);
 		long plan = createPlan(p);
 		String entries = "/api/v1/plans/" + plan + "/entries";
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				post(entries).contentType(MediaType.APPLICATION_JSON)
 					.content(entry("M1", p + "a", this.today.plusDays(1), 1)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("date"));
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				post(entries).contentType(MediaType.APPLICATION_JSON)
 					.content(entry("M1", p + "a", this.today.minusYears(1), 1)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("closed")));
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				post(entries).contentType(MediaType.APPLICATION_JSON).content(entry("M1", p + "a", this.today, 0)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("amount"));
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				post(entries).contentType(MediaType.APPLICATION_JSON).content(entry("NOPE", p + "a", this.today, 1)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("task"));
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				post(entries).contentType(MediaType.APPLICATION_JSON).content(entry("M1", p + "a", this.today, 2)))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.recordedBy").value("editor"));
+			.andExpect(jsonPath("$.recordedBy").value("officer"));
 		as("admin", "ADMIN", get("/api/v1/plans/" + plan + "/progress?period=" + this.today.getYear()))
 			.andExpect(jsonPath("$.tasks[2].code").value("M1"))
 			.andExpect(jsonPath("$.tasks[2].achieved").value(2))
@@ -222,7 +222,7 @@ abstract class PlansJourney {
 		String p = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
 		units(p);
 		long plan = createPlan(p);
-		as("editor", "EDITOR", post("/api/v1/plans/" + plan + "/entries").contentType(MediaType.APPLICATION_JSON)
+		as("officer", "EDITOR", post("/api/v1/plans/" + plan + "/entries").contentType(MediaType.APPLICATION_JSON)
 			.content(entry("M1", p + "a", this.today, 3))).andExpect(status().isCreated());
 		String quarter = Period.quarterOf(this.today).key();
 		String base = "/api/v1/plans/" + plan + "/reports/" + quarter;
@@ -289,7 +289,7 @@ abstract class PlansJourney {
 			.andExpect(content().string(containsString("0/2")));
 		as("admin", "ADMIN", get("/console/plans/" + plan + "?period=" + this.month + "&lang=en"))
 			.andExpect(content().string(containsString("Achieved against target")));
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				post("/console/plans/" + plan + "/entries").with(csrf())
 					.param("task", "M1")
 					.param("unit", p + "a")
@@ -297,7 +297,7 @@ abstract class PlansJourney {
 					.param("amount", "1")
 					.param("note", "Hội nghị"))
 			.andExpect(flash().attribute("formError", containsString("future")));
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				post("/console/plans/" + plan + "/entries").with(csrf())
 					.param("task", "M1")
 					.param("unit", p + "a")
@@ -306,9 +306,9 @@ abstract class PlansJourney {
 					.param("note", "Hội nghị tập huấn cải cách hành chính")
 					.param("evidence", "https://example.vn/bien-ban.pdf"))
 			.andExpect(flash().attribute("saved", true));
-		as("editor", "EDITOR", get("/console/plans/" + plan + "/entries")).andExpect(status().isOk())
+		as("officer", "EDITOR", get("/console/plans/" + plan + "/entries")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Hội nghị tập huấn cải cách hành chính")));
-		as("editor", "EDITOR",
+		as("officer", "EDITOR",
 				get("/console/plans/" + plan + "/items?period=" + this.month + "&task=M1&unit=" + p + "a"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("https://example.vn/bien-ban.pdf")));
