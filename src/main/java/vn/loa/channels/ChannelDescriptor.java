@@ -34,6 +34,16 @@ public interface ChannelDescriptor {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether the provider keeps scheduled items itself (a WordPress {@code future}
+	 * post): a publication approved for a later time is then dispatched to this channel
+	 * at approval, with its {@code scheduledAt}, so it goes out on time even if Loa is
+	 * down, and the channel follows {@link ScheduleChange}s.
+	 */
+	default boolean providerSchedules() {
+		return false;
+	}
+
 	/** A health probe; sandbox channels are healthy when Loa is. */
 	default ChannelHealth health() {
 		return ChannelHealth.healthy();
@@ -67,6 +77,8 @@ public interface ChannelDescriptor {
 		private Function<String, Optional<String>> rejectTarget = (target) -> Optional.empty();
 
 		private Supplier<ChannelHealth> health = ChannelHealth::healthy;
+
+		private boolean providerSchedules;
 
 		private Builder(String id, String label) {
 			this.id = Objects.requireNonNull(id);
@@ -106,17 +118,23 @@ public interface ChannelDescriptor {
 			return this;
 		}
 
+		/** See {@link ChannelDescriptor#providerSchedules()}. */
+		public Builder providerSchedules(boolean providerSchedules) {
+			this.providerSchedules = providerSchedules;
+			return this;
+		}
+
 		public ChannelDescriptor build() {
 			return new Described(this.id, this.label, this.enabled, this.mode, Objects.requireNonNull(this.template),
-					this.defaultTargets, this.rejectTarget, this.health);
+					this.defaultTargets, this.rejectTarget, this.health, this.providerSchedules);
 		}
 
 	}
 
 	/** What {@link Builder} builds. */
 	record Described(String id, String label, boolean enabled, String mode, String template,
-			List<String> defaultTargets, Function<String, Optional<String>> rejecter,
-			Supplier<ChannelHealth> prober) implements ChannelDescriptor {
+			List<String> defaultTargets, Function<String, Optional<String>> rejecter, Supplier<ChannelHealth> prober,
+			boolean providerSchedules) implements ChannelDescriptor {
 
 		@Override
 		public Optional<String> rejectTarget(String target) {

@@ -1,6 +1,7 @@
 package vn.loa.common;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,6 +30,39 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackages = "vn.loa")
 class ApiErrors extends ResponseEntityExceptionHandler {
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	/**
+	 * The API answers in English, as the services wrote it, unless the caller asks for
+	 * Vietnamese with {@code Accept-Language: vi}: then the problem's message code is
+	 * resolved in {@code messages.properties}. (The console's cookie does not decide an
+	 * API caller's language.)
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof ErrorResponse errorResponse) {
+			body = asksForVietnamese(request) && getMessageSource() != null
+					? errorResponse.updateAndGetBody(getMessageSource(), VIETNAMESE) : errorResponse.getBody();
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static boolean asksForVietnamese(WebRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+		if (accept == null || accept.isBlank()) {
+			return false;
+		}
+		try {
+			List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(accept);
+			Locale best = Locale.lookup(ranges, List.of(VIETNAMESE, Locale.ENGLISH));
+			return best != null && "vi".equals(best.getLanguage());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

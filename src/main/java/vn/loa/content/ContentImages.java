@@ -49,7 +49,8 @@ public class ContentImages {
 			throw Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "image-too-large", "Image too large",
 					"file: " + bytes.length + " bytes is more than the " + this.maxBytes + " allowed",
 					java.util.Map.of("errors",
-							List.of(java.util.Map.of("field", "file", "message", "larger than " + this.maxBytes))));
+							List.of(java.util.Map.of("field", "file", "message", "larger than " + this.maxBytes))),
+					"problem.image-too-large", String.valueOf(this.maxBytes));
 		}
 		ImageType type = ImageType.detect(bytes)
 			.orElseThrow(() -> Problems.invalid("file", "is not a PNG, JPEG, GIF or WebP image"));

@@ -54,7 +54,8 @@ public class ContentService {
 	public ContentItem update(long id, ContentDraft draft, String actor) {
 		ContentItem item = get(id);
 		if (!item.state().editable()) {
-			throw Problems.conflict("content-withdrawn", "Content " + id + " is withdrawn and can no longer change");
+			throw Problems.conflict("content-withdrawn", "Content " + id + " is withdrawn and can no longer change",
+					String.valueOf(id));
 		}
 		ContentDraft normal = nfc(draft);
 		int version = item.currentVersion() + 1;
@@ -80,7 +81,8 @@ public class ContentService {
 		requireState(item, ReviewState.IN_REVIEW, "approve");
 		if (approver.equals(item.author()) || approver.equals(item.current().createdBy())) {
 			throw Problems.forbidden("own-content",
-					"Content " + id + " was written by " + approver + "; someone else must approve it");
+					"Content " + id + " was written by " + approver + "; someone else must approve it",
+					String.valueOf(id));
 		}
 		this.repository.approve(id, item.currentVersion(), approver, this.clock.instant());
 		this.audit.record(AUDIT_SUBJECT, id, "APPROVED", approver, "version " + item.currentVersion());
@@ -160,7 +162,8 @@ public class ContentService {
 		ContentItem item = get(id);
 		if (!item.state().publishable() || item.approvedVersion() == null) {
 			throw Problems.conflict("content-not-approved",
-					"Content " + id + " is " + item.state() + "; only approved content can be published");
+					"Content " + id + " is " + item.state() + "; only approved content can be published",
+					String.valueOf(id), Problems.term("state." + item.state(), item.state().name()));
 		}
 		return version(id, item.approvedVersion());
 	}
@@ -173,7 +176,8 @@ public class ContentService {
 	private void requireState(ContentItem item, ReviewState expected, String action) {
 		if (item.state() != expected) {
 			throw Problems.conflict("review-state",
-					"Cannot " + action + " content " + item.id() + " while it is " + item.state());
+					"Cannot " + action + " content " + item.id() + " while it is " + item.state(),
+					String.valueOf(item.id()), Problems.term("state." + item.state(), item.state().name()));
 		}
 	}
 

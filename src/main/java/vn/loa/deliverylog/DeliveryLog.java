@@ -41,7 +41,7 @@ public class DeliveryLog {
 
 	static final String COLUMNS = "id, publication_id, channel, target, status, attempts, provider, "
 			+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
-			+ "updated_at, sent_at, completed_at";
+			+ "updated_at, sent_at, completed_at, provider_status";
 
 	private final JdbcClient jdbc;
 
@@ -99,15 +99,17 @@ public class DeliveryLog {
 	@Transactional
 	public boolean record(DeliveryOutcome outcome) {
 		Timestamp now = now();
-		int updated = this.jdbc
-			.sql("update delivery set status = :status, provider = coalesce(:provider, provider), "
-					+ "provider_reference = coalesce(:ref, provider_reference), "
-					+ "provider_url = coalesce(:url, provider_url), error_code = :code, error_message = :message, "
-					+ "template_version = coalesce(:template, template_version), updated_at = :now, "
-					+ "sent_at = case when :sent then coalesce(sent_at, :now) else sent_at end, "
-					+ "completed_at = case when :final then :now else completed_at end "
-					+ "where publication_id = :pub and channel = :channel and target = :target and status in ("
-					+ inList(DeliveryStatus.predecessorsOf(outcome.status())) + ")")
+		int updated = this.jdbc.sql("update delivery set status = :status, provider = coalesce(:provider, provider), "
+				+ "provider_reference = coalesce(:ref, provider_reference), "
+				+ "provider_url = coalesce(:url, provider_url), error_code = :code, error_message = :message, "
+				+ "template_version = coalesce(:template, template_version), updated_at = :now, "
+				+ "provider_status = coalesce(cast(:providerStatus as integer), provider_status), "
+				// The claim counted the first call.
+				+ "attempts = attempts + coalesce(cast(:attempts as integer), 1) - 1, "
+				+ "sent_at = case when :sent then coalesce(sent_at, :now) else sent_at end, "
+				+ "completed_at = case when :final then :now else completed_at end "
+				+ "where publication_id = :pub and channel = :channel and target = :target and status in ("
+				+ inList(DeliveryStatus.predecessorsOf(outcome.status())) + ")")
 			.param("status", outcome.status().name())
 			.param("provider", outcome.provider())
 			.param("ref", outcome.providerReference())
@@ -115,6 +117,8 @@ public class DeliveryLog {
 			.param("code", outcome.errorCode())
 			.param("message", truncate(outcome.errorMessage(), 2000))
 			.param("template", outcome.templateVersion())
+			.param("providerStatus", outcome.providerStatus())
+			.param("attempts", outcome.attempts())
 			.param("now", now)
 			.param("sent", outcome.status() == DeliveryStatus.SENT)
 			.param("final", DeliveryStatus.FINAL.contains(outcome.status()))
@@ -198,8 +202,9 @@ public class DeliveryLog {
 		List<Object[]> values = new ArrayList<>(rows.size());
 		for (NewDelivery row : rows) {
 			boolean skipped = row.status() == DeliveryStatus.SKIPPED;
-			values.add(new Object[] { publicationId, channel, row.target(), row.status().name(), provider,
-					row.errorCode(), row.errorMessage(), templateVersion, now, now, skipped ? now : null });
+			values.add(
+					new Object[] { publicationId, channel, row.target(), row.status().name(), provider, row.errorCode(),
+							row.errorMessage(), templateVersion, now, now, skipped ? now : null, row.replacesId() });
 		}
 		// ON CONFLICT DO NOTHING (no conflict target, which H2 also accepts) goes
 		// straight
@@ -207,7 +212,8 @@ public class DeliveryLog {
 		// PostgreSQL scan the publication's rows for every insert.
 		int[] counts = this.jdbcTemplate.batchUpdate("insert into delivery (publication_id, channel, target, status, "
 				+ "attempts, provider, error_code, error_message, template_version, created_at, updated_at, "
-				+ "completed_at) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", values);
+				+ "completed_at, replaces_id) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+				values);
 		int inserted = 0;
 		for (int count : counts) {
 			// SUCCESS_NO_INFO (-2) from a batching driver counts as inserted.
@@ -238,13 +244,20 @@ public class DeliveryLog {
 	 * @param status {@code PENDING} or {@code SKIPPED}
 	 * @param errorCode why it was skipped, or null
 	 * @param errorMessage the reason in words, or null
+	 * @param replacesId the row this one stands in for (an SMS sent because the ZNS
+	 * message of that row could not be), or null
 	 */
-	public record NewDelivery(String target, DeliveryStatus status, String errorCode, String errorMessage) {
+	public record NewDelivery(String target, DeliveryStatus status, String errorCode, String errorMessage,
+			Long replacesId) {
 
 		public NewDelivery {
 			if (status != DeliveryStatus.PENDING && status != DeliveryStatus.SKIPPED) {
 				throw new IllegalArgumentException("A new row is PENDING or SKIPPED, not " + status);
 			}
+		}
+
+		public NewDelivery(String target, DeliveryStatus status, String errorCode, String errorMessage) {
+			this(target, status, errorCode, errorMessage, null);
 		}
 
 		public static NewDelivery pending(String target) {
@@ -255,6 +268,203 @@ public class DeliveryLog {
 			return new NewDelivery(target, DeliveryStatus.SKIPPED, errorCode, errorMessage);
 		}
 
+		/** A PENDING row sent in place of the row {@code replacesId} (a fallback). */
+		public static NewDelivery replacing(String target, long replacesId) {
+			return new NewDelivery(target, DeliveryStatus.PENDING, null, null, replacesId);
+		}
+
+	}
+
+	/** A row a bulk sender took for sending (now SENDING). */
+	public record Claimed(long id, String target) {
+
+	}
+
+	/**
+	 * What became of one claimed row: {@link #sent}, {@link #failed}, or {@link #notSent}
+	 * when the sender gave the row back without calling the provider (a node stopping, a
+	 * quota running out), so it can be taken again.
+	 */
+	public record BulkResult(long id, String target, DeliveryStatus status, String reference, String errorCode,
+			String errorMessage) {
+
+		public static BulkResult sent(Claimed row, String reference) {
+			return new BulkResult(row.id(), row.target(), DeliveryStatus.SENT, reference, null, null);
+		}
+
+		public static BulkResult failed(Claimed row, DeliveryStatus status, String errorCode, String errorMessage) {
+			if (!DeliveryStatus.FAILURES.contains(status)) {
+				throw new IllegalArgumentException(status + " is not a failure");
+			}
+			return new BulkResult(row.id(), row.target(), status, null, errorCode, errorMessage);
+		}
+
+		public static BulkResult notSent(Claimed row) {
+			return new BulkResult(row.id(), row.target(), null, null, null, null);
+		}
+
+		public boolean isSent() {
+			return this.status == DeliveryStatus.SENT;
+		}
+
+		/** The row went back untouched: the provider was not called. */
+		public boolean handedBack() {
+			return this.status == null;
+		}
+
+	}
+
+	/** A row waiting in TEMPORARY_FAILURE for another attempt. */
+	public record Retry(long id, String target, int attempts, Instant lastAttemptAt) {
+
+	}
+
+	/**
+	 * Takes a batch's PENDING rows for sending (SENDING, one more attempt) and returns
+	 * them; rows in any other status were decided before and are not sent.
+	 */
+	@Transactional
+	public List<Claimed> claimPending(long publicationId, String channel, List<String> targets) {
+		if (targets.isEmpty()) {
+			return List.of();
+		}
+		List<Claimed> pending = new ArrayList<>(targets.size());
+		for (int from = 0; from < targets.size(); from += 1000) {
+			List<String> chunk = targets.subList(from, Math.min(targets.size(), from + 1000));
+			List<Object> args = new ArrayList<>(chunk.size() + 2);
+			args.add(publicationId);
+			args.add(channel);
+			args.addAll(chunk);
+			pending.addAll(this.jdbcTemplate.query(
+					"select id, target from delivery where publication_id = ? and "
+							+ "channel = ? and status = 'PENDING' and target in ("
+							+ String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") order by id",
+					(rs, n) -> new Claimed(rs.getLong(1), rs.getString(2)), args.toArray()));
+		}
+		return markSending(pending, DeliveryStatus.PENDING);
+	}
+
+	/** A publication's PENDING rows of one channel, oldest first (fallbacks to send). */
+	public List<Claimed> pendingRows(long publicationId, String channel, int limit) {
+		return this.jdbcTemplate.query(
+				"select id, target from delivery where publication_id = ? and channel = ? and status = 'PENDING' "
+						+ "order by id fetch first ? rows only",
+				(rs, n) -> new Claimed(rs.getLong(1), rs.getString(2)), publicationId, channel, limit);
+	}
+
+	/** Takes the given PENDING rows for sending; returns those it took. */
+	@Transactional
+	public List<Claimed> claim(List<Claimed> pending) {
+		return markSending(pending, DeliveryStatus.PENDING);
+	}
+
+	/**
+	 * Rows of one publication and channel waiting in TEMPORARY_FAILURE with the given
+	 * error code (the provider's "try later"), oldest first.
+	 */
+	public List<Retry> waitingRetries(long publicationId, String channel, String errorCode, int limit) {
+		return this.jdbcTemplate.query(
+				"select id, target, attempts, updated_at from delivery where publication_id = ? and channel = ? "
+						+ "and status = 'TEMPORARY_FAILURE' and error_code = ? order by id fetch first ? rows only",
+				(rs, n) -> new Retry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()),
+				publicationId, channel, errorCode, limit);
+	}
+
+	/** Takes waiting retries for sending again; returns those it took. */
+	@Transactional
+	public List<Claimed> claimRetries(List<Retry> due) {
+		return markSending(due.stream().map((retry) -> new Claimed(retry.id(), retry.target())).toList(),
+				DeliveryStatus.TEMPORARY_FAILURE);
+	}
+
+	/** Retries that used up their attempts end as TECHNICAL_FAILURE with the reason. */
+	@Transactional
+	public void exhaust(List<Retry> retries, java.util.function.Function<Retry, String> reason) {
+		Timestamp now = now();
+		this.jdbcTemplate.batchUpdate(
+				"update delivery set status = 'TECHNICAL_FAILURE', error_message = ?, updated_at = ?, "
+						+ "completed_at = ? where id = ? and status = 'TEMPORARY_FAILURE'",
+				retries.stream()
+					.map((retry) -> new Object[] { truncate(reason.apply(retry), 2000), now, now, retry.id() })
+					.toList());
+	}
+
+	/**
+	 * Records the answers of one bulk batch: SENT with the provider's reference, the
+	 * classified failure, or — for rows handed back unsent — the status they were taken
+	 * from, with the attempt given back. Only rows still SENDING move.
+	 */
+	@Transactional
+	public void recordBatch(List<BulkResult> results, DeliveryStatus handedBackTo) {
+		if (handedBackTo != DeliveryStatus.PENDING && handedBackTo != DeliveryStatus.TEMPORARY_FAILURE) {
+			throw new IllegalArgumentException("A row is handed back to PENDING or TEMPORARY_FAILURE");
+		}
+		Timestamp now = now();
+		List<Object[]> sent = new ArrayList<>();
+		List<Object[]> failed = new ArrayList<>();
+		List<Object[]> back = new ArrayList<>();
+		for (BulkResult result : results) {
+			if (result.handedBack()) {
+				back.add(new Object[] { handedBackTo.name(), now, result.id() });
+			}
+			else if (result.isSent()) {
+				sent.add(new Object[] { result.reference(), now, now, result.id() });
+			}
+			else {
+				boolean isFinal = DeliveryStatus.FINAL.contains(result.status());
+				failed.add(new Object[] { result.status().name(), result.errorCode(),
+						truncate(result.errorMessage(), 2000), now, isFinal ? now : null, result.id() });
+			}
+		}
+		if (!sent.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("update delivery set status = 'SENT', provider_reference = ?, sent_at = ?, "
+					+ "updated_at = ?, error_code = null, error_message = null where id = ? and status = 'SENDING'",
+					sent);
+		}
+		if (!failed.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("update delivery set status = ?, error_code = ?, error_message = ?, "
+					+ "updated_at = ?, completed_at = ? where id = ? and status = 'SENDING'", failed);
+		}
+		if (!back.isEmpty()) {
+			// The one backward move the log allows: the provider was never called for
+			// these rows, so taking them again cannot send twice.
+			this.jdbcTemplate.batchUpdate("update delivery set status = ?, attempts = attempts - 1, updated_at = ? "
+					+ "where id = ? and status = 'SENDING'", back);
+		}
+	}
+
+	/** Whether any row of the provider carries this reference. */
+	public boolean knowsReference(String provider, String reference) {
+		return !this.jdbcTemplate
+			.queryForList("select id from delivery where provider = ? and provider_reference = ? fetch first 1 rows "
+					+ "only", Long.class, provider, reference)
+			.isEmpty();
+	}
+
+	private List<Claimed> markSending(List<Claimed> rows, DeliveryStatus from) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Timestamp now = now();
+		int[][] counts = this.jdbcTemplate.batchUpdate(
+				"update delivery set status = 'SENDING', attempts = attempts "
+						+ "+ 1, updated_at = ? where id = ? and status = '" + from.name() + "'",
+				rows, 1000, (ps, row) -> {
+					ps.setTimestamp(1, now);
+					ps.setLong(2, row.id());
+				});
+		List<Claimed> claimed = new ArrayList<>(rows.size());
+		int i = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				// SUCCESS_NO_INFO (-2) from batched drivers means the row was updated.
+				if (count != 0) {
+					claimed.add(rows.get(i));
+				}
+				i++;
+			}
+		}
+		return claimed;
 	}
 
 	public Optional<Delivery> find(long publicationId, String channel, String target) {
@@ -359,11 +569,13 @@ public class DeliveryLog {
 
 	private void insert(DeliveryOutcome outcome, Timestamp now) {
 		boolean isFinal = DeliveryStatus.FINAL.contains(outcome.status());
-		this.jdbc
-			.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
-					+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
-					+ "updated_at, sent_at, completed_at) values (:pub, :channel, :target, :status, 1, :provider, "
-					+ ":ref, :url, :code, :message, :template, :now, :now, :sent, :completed)")
+		this.jdbc.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
+				+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
+				+ "updated_at, sent_at, completed_at, provider_status) values (:pub, :channel, :target, :status, "
+				+ "coalesce(cast(:attempts as integer), 1), :provider, :ref, :url, :code, :message, :template, :now, :now, :sent, "
+				+ ":completed, :providerStatus)")
+			.param("attempts", outcome.attempts())
+			.param("providerStatus", outcome.providerStatus())
 			.param("pub", outcome.publicationId())
 			.param("channel", outcome.channel())
 			.param("target", outcome.target())
@@ -401,7 +613,7 @@ public class DeliveryLog {
 				rs.getString("provider"), rs.getString("provider_reference"), rs.getString("provider_url"),
 				rs.getString("error_code"), rs.getString("error_message"), rs.getString("template_version"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"),
-				instant(rs, "completed_at"));
+				instant(rs, "completed_at"), (Integer) rs.getObject("provider_status", Integer.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -77,6 +77,62 @@ class PublicationDispatcher {
 		if (!scheduled.scheduledAt().isAfter(this.clock.instant())) {
 			fire(scheduled.publicationId());
 		}
+		else {
+			handAhead(scheduled.publicationId());
+		}
+	}
+
+	/**
+	 * Dispatches a publication approved for a later time to the channels whose provider
+	 * keeps scheduled items itself, now and with its time, so that it goes out on time
+	 * even if Loa is down then. When the publication fires, those channels find their
+	 * delivery rows taken and send nothing twice; a hand-off the provider did not take
+	 * (its rows left as a temporary failure) is sent again then.
+	 * @return how many dispatches were handed over
+	 */
+	int handAhead(long id) {
+		Publication publication = this.repository.find(id).orElse(null);
+		if (publication == null || publication.state() != PublicationState.SCHEDULED
+				|| !publication.scheduledAt().isAfter(this.clock.instant())) {
+			return 0;
+		}
+		List<Target> ahead = publication.targets()
+			.stream()
+			.filter((t) -> this.channels.find(t.channel()).map(ChannelDescriptor::providerSchedules).orElse(false))
+			.toList();
+		if (ahead.isEmpty()) {
+			return 0;
+		}
+		String previous = MDC.get("publicationId");
+		MDC.put("publicationId", String.valueOf(id));
+		try {
+			ContentVersion content = this.contents.version(publication.contentId(), publication.contentVersion());
+			Publication handed = new Publication(publication.id(), publication.contentId(),
+					publication.contentVersion(), publication.state(), publication.scheduledAt(), publication.urgent(),
+					publication.options(), ahead, publication.createdBy(), publication.createdAt(),
+					publication.approvedBy(), publication.approvedAt(), publication.firedAt(),
+					publication.completedAt(), publication.cancelledBy(), publication.cancelledAt());
+			List<ChannelDispatch> dispatches = dispatches(handed, content);
+			log.info("Handing publication {} to {} target(s) that schedule it themselves for {}", id, dispatches.size(),
+					publication.scheduledAt());
+			this.gateway.dispatch(dispatches);
+			this.audit.record(PublicationService.AUDIT_SUBJECT, id, "HANDED_AHEAD", "loa",
+					dispatches.size() + " dispatch(es) scheduled at the provider");
+			return dispatches.size();
+		}
+		catch (RuntimeException ex) {
+			// Whatever was not handed over goes out when the publication fires.
+			log.warn("Publication {} could not be handed ahead to its providers; it goes out when due", id, ex);
+			return 0;
+		}
+		finally {
+			if (previous != null) {
+				MDC.put("publicationId", previous);
+			}
+			else {
+				MDC.remove("publicationId");
+			}
+		}
 	}
 
 	void expireInterruptedSends() {

@@ -3,6 +3,7 @@ package vn.loa.publishing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.ScheduleChange;
 import vn.loa.common.Problems;
 import vn.loa.content.AuditEvent;
 import vn.loa.content.AuditTrail;
@@ -29,10 +31,10 @@ import vn.loa.units.UnitScope;
 import vn.loa.units.Units;
 
 /**
- * Creates, approves and cancels publications. A publication made by an editor waits for
- * an approver other than its creator; one made by an approver is approved by that act.
- * Every target's rendition is tried when the publication is made, so a template or length
- * problem is reported now and not at send time.
+ * Creates, approves, reschedules and cancels publications. A publication made by an
+ * editor waits for an approver other than its creator; one made by an approver is
+ * approved by that act. Every target's rendition is tried when the publication is made,
+ * so a template or length problem is reported now and not at send time.
  */
 @Service
 public class PublicationService {
@@ -86,10 +88,10 @@ public class PublicationService {
 		Instant now = this.clock.instant();
 		Instant at = (request.scheduledAt() != null) ? request.scheduledAt().toInstant() : now;
 		if (at.isBefore(now.minus(CLOCK_SKEW))) {
-			throw Problems.invalid("scheduledAt", "is in the past");
+			throw Problems.invalid("scheduledAt", "is in the past", "scheduledAt");
 		}
 		if (request.urgent() && !actor.approver()) {
-			throw Problems.invalid("urgent", "only an approver may send in quiet hours");
+			throw Problems.invalid("urgent", "only an approver may send in quiet hours", "urgent");
 		}
 		Unit unit = unitFor(request, actor);
 		ContentVersion version = this.contents.publishableVersion(request.contentId());
@@ -120,13 +122,15 @@ public class PublicationService {
 		Publication publication = get(id);
 		if (publication.createdBy().equals(approver)) {
 			throw Problems.forbidden("own-publication",
-					"Publication " + id + " was made by " + approver + "; someone else must approve it");
+					"Publication " + id + " was made by " + approver + "; someone else must approve it",
+					String.valueOf(id));
 		}
 		this.contents.publishableVersion(publication.contentId());
 		if (!this.repository.transition(id, PublicationState.AWAITING_APPROVAL, PublicationState.SCHEDULED,
 				"approved_at", approver, this.clock.instant())) {
 			throw Problems.conflict("publication-state",
-					"Publication " + id + " is " + publication.state() + " and cannot be approved");
+					"Publication " + id + " is " + publication.state() + " and cannot be approved", String.valueOf(id),
+					Problems.term("pubstate." + publication.state(), publication.state().name()));
 		}
 		this.audit.record(AUDIT_SUBJECT, id, "APPROVED", approver, null);
 		this.events.publishEvent(new PublicationScheduled(id, publication.scheduledAt()));
@@ -142,10 +146,42 @@ public class PublicationService {
 						"cancelled_at", actor, this.clock.instant());
 		if (!cancelled) {
 			throw Problems.conflict("publication-state",
-					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be cancelled");
+					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be cancelled",
+					String.valueOf(id), Problems.term("pubstate." + publication.state(), publication.state().name()));
 		}
 		this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", actor, null);
+		this.events.publishEvent(ScheduleChange.cancelled(id, publication.contentId()));
 		return get(id);
+	}
+
+	/**
+	 * Moves a publication that has not gone out yet to another time. What was handed to
+	 * providers that schedule themselves follows (see {@link ScheduleChange}); a time
+	 * that has come fires the publication at once.
+	 * @param at the new time, with its offset
+	 */
+	@Transactional
+	public Publication reschedule(long id, OffsetDateTime at, String actor) {
+		if (at == null) {
+			throw Problems.invalid("scheduledAt", "is required");
+		}
+		Publication publication = get(id);
+		Instant now = this.clock.instant();
+		Instant when = at.toInstant();
+		if (when.isBefore(now.minus(CLOCK_SKEW))) {
+			throw Problems.invalid("scheduledAt", "is in the past");
+		}
+		if (!this.repository.reschedule(id, when)) {
+			throw Problems.conflict("publication-state",
+					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be rescheduled");
+		}
+		this.audit.record(AUDIT_SUBJECT, id, "RESCHEDULED", actor, publication.scheduledAt() + " → " + when);
+		this.events.publishEvent(ScheduleChange.moved(id, publication.contentId(), when));
+		Publication moved = get(id);
+		if (moved.state() == PublicationState.SCHEDULED) {
+			this.events.publishEvent(new PublicationScheduled(id, when));
+		}
+		return moved;
 	}
 
 	public Publication get(long id) {
@@ -212,6 +248,7 @@ public class PublicationService {
 					|| this.repository.transition(id, PublicationState.AWAITING_APPROVAL, PublicationState.CANCELLED,
 							"cancelled_at", withdrawn.actor(), now)) {
 				this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", withdrawn.actor(), "content withdrawn");
+				this.events.publishEvent(ScheduleChange.cancelled(id, withdrawn.contentId()));
 			}
 		}
 	}
@@ -222,15 +259,19 @@ public class PublicationService {
 			Target target = requested.get(i);
 			String field = "targets[" + i + "]";
 			ChannelDescriptor channel = this.channels.find(target.channel())
-				.orElseThrow(() -> Problems.invalid(field + ".channel", "unknown channel '" + target.channel()
-						+ "'; known: " + this.channels.all().stream().map(ChannelDescriptor::id).toList()));
+				.orElseThrow(() -> Problems.invalid(field + ".channel",
+						"unknown channel '" + target.channel() + "'; known: "
+								+ this.channels.all().stream().map(ChannelDescriptor::id).toList(),
+						"unknownChannel", target.channel()));
 			if (!channel.enabled()) {
-				throw Problems.invalid(field + ".channel", "channel '" + target.channel() + "' is disabled");
+				throw Problems.invalid(field + ".channel", "channel '" + target.channel() + "' is disabled",
+						"disabledChannel", target.channel());
 			}
 			List<String> names = (target.target() == null || target.target().isBlank()) ? channel.defaultTargets()
 					: List.of(target.target().strip());
 			if (names.isEmpty()) {
-				throw Problems.invalid(field + ".target", "channel '" + channel.id() + "' needs a target");
+				throw Problems.invalid(field + ".target", "channel '" + channel.id() + "' needs a target",
+						"needsTarget", channel.id());
 			}
 			for (String name : names) {
 				channel.rejectTarget(name).ifPresent(reason -> {

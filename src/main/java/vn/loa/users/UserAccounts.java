@@ -74,7 +74,7 @@ public class UserAccounts implements UserDetailsService {
 			throw Problems.invalid("roles", "must name at least one of EDITOR, APPROVER, ADMIN");
 		}
 		if (exists(username)) {
-			throw Problems.conflict("user-exists", "User " + username + " already exists");
+			throw Problems.conflict("user-exists", "User " + username + " already exists", username);
 		}
 		this.jdbc
 			.sql("insert into app_user (username, display_name, password_hash, roles, enabled, created_at) "

@@ -1,11 +1,13 @@
 package vn.loa.web;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.loa.common.ConsolePage;
 import vn.loa.common.DemoProperties;
 import vn.loa.common.FormProblems;
+import vn.loa.common.ProblemMessages;
 
 /**
  * What every console page shares: who is logged in, and errors shown as pages rather than
@@ -38,8 +41,11 @@ class ConsoleAdvice {
 	// beans
 	private final ObjectProvider<DemoProperties> demo;
 
-	ConsoleAdvice(ObjectProvider<DemoProperties> demo) {
+	private final MessageSource messages;
+
+	ConsoleAdvice(ObjectProvider<DemoProperties> demo, MessageSource messages) {
 		this.demo = demo;
+		this.messages = messages;
 	}
 
 	@ModelAttribute("me")
@@ -84,12 +90,12 @@ class ConsoleAdvice {
 
 	@ExceptionHandler(ErrorResponseException.class)
 	String problem(ErrorResponseException ex, Model model, Authentication authentication, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, Locale locale) {
 		response.setStatus(ex.getStatusCode().value());
 		model.addAttribute("me", ConsoleUser.of(authentication));
 		model.addAttribute("path", path(request));
 		model.addAttribute("status", ex.getStatusCode().value());
-		model.addAttribute("detail", ex.getBody().getDetail());
+		model.addAttribute("detail", ProblemMessages.detail(ex, this.messages, locale));
 		model.addAttribute("messageKey", (ex.getStatusCode().value() == 404) ? "error.notFound" : "error.refused");
 		return "console/error";
 	}

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.common.ProblemMessages;
 import vn.loa.content.Audience;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
@@ -189,7 +190,7 @@ class ContentPages {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (ErrorResponseException ex) {
-			redirect.addFlashAttribute("failure", ex.getBody().getDetail());
+			redirect.addFlashAttribute("failure", ProblemMessages.detail(ex));
 		}
 		return "redirect:/console/contents/" + id;
 	}
@@ -216,8 +217,10 @@ class ContentPages {
 						rendition.template().endsWith(".html"), null));
 			}
 			catch (RuntimeException ex) {
+				Object error = (ex instanceof ErrorResponseException problem) ? ProblemMessages.detail(problem)
+						: ex.getMessage();
 				result.add(new RenditionView(channel.id(), channel.label(), channel.template(), null, null, Map.of(),
-						false, ex.getMessage()));
+						false, error));
 			}
 		}
 		return result;
@@ -230,7 +233,7 @@ class ContentPages {
 	}
 
 	record RenditionView(String channel, String label, String template, String templateVersion, String text,
-			Map<String, Object> metrics, boolean html, String error) {
+			Map<String, Object> metrics, boolean html, Object error) {
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
 import vn.loa.content.ReviewState;
@@ -161,7 +162,7 @@ class PublicationPages {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (ErrorResponseException ex) {
-			redirect.addFlashAttribute("failure", ex.getBody().getDetail());
+			redirect.addFlashAttribute("failure", ProblemMessages.detail(ex));
 		}
 		return "approvals".equals(back) ? "redirect:/console/approvals" : "redirect:/console/publications/" + id;
 	}

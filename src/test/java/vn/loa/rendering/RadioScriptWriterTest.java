@@ -130,7 +130,7 @@ class RadioScriptWriterTest {
 		assertThat(script("Tổng đài 1900 9090")).isEqualTo("Tổng đài một chín không không, chín không chín không");
 		assertThat(script("Điện thoại: +84 905 123 456"))
 			.isEqualTo("Điện thoại: cộng tám bốn, chín không năm, một hai ba, bốn năm sáu");
-		assertThat(script("0905123456")).isEqualTo("không chín không năm, một hai ba, bốn năm sáu");
+		assertThat(script("0905123456")).isEqualTo("Không chín không năm, một hai ba, bốn năm sáu");
 	}
 
 	@Test
@@ -171,7 +171,7 @@ class RadioScriptWriterTest {
 	void passesUnknownCharactersThroughUnchanged() {
 		String text = "Ký hiệu ≥ ½ § ★ 😊 漢字 Ω — «trích dẫn» ¶";
 		assertThat(script(text)).isEqualTo(text);
-		assertThat(script("Mã 59C/QĐ-UBND")).isEqualTo("Mã năm mươi chín C/QĐ-Ủy ban nhân dân");
+		assertThat(script("Mã 59C/QĐ-UBND")).isEqualTo("Mã năm mươi chín C trên QĐ-Ủy ban nhân dân");
 	}
 
 	@Test

@@ -163,7 +163,7 @@ class ConsoleBrowserTests {
 		this.wait.until(ExpectedConditions.urlMatches(".*/console/publications/\\d+$"));
 		WebElement portalRow = this.wait.until(ExpectedConditions
 			.presenceOfElementLocated(By.cssSelector("#deliveries tr[data-channel='portal'][data-status='SENT']")));
-		assertThat(portalRow.findElement(By.cssSelector(".delivery-status")).getText()).isEqualTo("SENT");
+		assertThat(portalRow.findElement(By.cssSelector(".delivery-status")).getText()).isEqualTo("Đã gửi");
 		assertThat(browser.findElement(By.id("csv-link")).getAttribute("href")).contains("/deliveries.csv");
 
 		browser.get(url("/portal"));
@@ -261,7 +261,8 @@ class ConsoleBrowserTests {
 
 		this.wait.until(ExpectedConditions.urlMatches(".*/console/programs/\\d+$"));
 		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), title));
-		assertThat(text("#verdict")).isEqualTo("UNDER");
+		assertThat(browser.findElement(By.id("verdict")).getAttribute("data-verdict")).isEqualTo("UNDER");
+		assertThat(text("#verdict")).isEqualTo("Ngắn hơn mục tiêu");
 		assertThat(text("#program-message")).startsWith("Ngắn hơn thời lượng mục tiêu");
 		assertThat(browser.findElements(By.cssSelector("#program-parts tbody tr")))
 			.extracting(e -> e.getAttribute("data-kind"))

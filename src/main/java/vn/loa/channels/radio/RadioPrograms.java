@@ -64,26 +64,31 @@ class RadioPrograms {
 	Program create(ProgramRequest request, String actor) {
 		String title = (request.title() != null) ? request.title().strip() : "";
 		if (title.isEmpty() || title.length() > 300) {
-			throw Problems.invalid("title", "is required (at most 300 characters)");
+			throw Problems.invalid("title", "is required (at most 300 characters)", "programTitle");
 		}
 		int target = request.targetSeconds();
 		if (target < 30 || target > 4 * 3600) {
-			throw Problems.invalid("targetMinutes", "the target must be between 30 seconds and 4 hours");
+			throw Problems.invalid("targetMinutes", "the target must be between 30 seconds and 4 hours",
+					"programTarget");
 		}
 		if (request.contentIds() == null || request.contentIds().isEmpty() || request.contentIds().size() > MAX_ITEMS) {
-			throw Problems.invalid("contentIds", "lists 1 to " + MAX_ITEMS + " approved content items, in order");
+			throw Problems.invalid("contentIds", "lists 1 to " + MAX_ITEMS + " approved content items, in order",
+					"programItems", String.valueOf(MAX_ITEMS));
 		}
 		int pace = (request.wordsPerMinute() != null) ? request.wordsPerMinute() : this.writer.defaultWordsPerMinute();
 		if (pace < RadioScriptWriter.MIN_WORDS_PER_MINUTE || pace > RadioScriptWriter.MAX_WORDS_PER_MINUTE) {
-			throw Problems.invalid("wordsPerMinute", "must be between " + RadioScriptWriter.MIN_WORDS_PER_MINUTE
-					+ " and " + RadioScriptWriter.MAX_WORDS_PER_MINUTE);
+			throw Problems.invalid("wordsPerMinute",
+					"must be between " + RadioScriptWriter.MIN_WORDS_PER_MINUTE + " and "
+							+ RadioScriptWriter.MAX_WORDS_PER_MINUTE,
+					"wordsPerMinute", String.valueOf(RadioScriptWriter.MIN_WORDS_PER_MINUTE),
+					String.valueOf(RadioScriptWriter.MAX_WORDS_PER_MINUTE));
 		}
 		List<ProgramSource> sources = new ArrayList<>();
 		Set<String> areas = new LinkedHashSet<>();
 		for (int i = 0; i < request.contentIds().size(); i++) {
 			Long id = request.contentIds().get(i);
 			if (id == null) {
-				throw Problems.invalid("contentIds[" + i + "]", "is required");
+				throw Problems.invalid("contentIds[" + i + "]", "is required", "required");
 			}
 			// publishableVersion refuses (409) anything not approved.
 			ContentVersion version = this.contents.publishableVersion(id);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * port once it is known (tests run on a random port).
  */
 @Component
-class SandboxPort {
+public class SandboxPort {
 
 	private final int configured;
 
@@ -24,7 +24,7 @@ class SandboxPort {
 		this.local = event.getWebServer().getPort();
 	}
 
-	int port() {
+	public int port() {
 		if (this.configured > 0) {
 			return this.configured;
 		}

@@ -18,14 +18,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
- * The SMS channel: a dispatch to a segment becomes ONE durable broadcast job
- * ({@code sms_broadcast}); {@link SmsBroadcastWorker} streams its recipients. Nothing per
+ * The SMS channel: a dispatch to a segment becomes ONE durable broadcast job (a bulk job,
+ * {@code bulk_job}); {@link SmsBroadcastWorker} sends its recipients. Nothing per
  * recipient is queued in memory or in a message channel.
  */
 @Configuration(proxyBeanMethods = false)
 class SmsChannel {
 
 	static final String ID = "sms";
+
+	static final String PROVIDER = "twilio";
 
 	@Bean
 	ChannelDescriptor smsDescriptor(SmsProperties properties) {
@@ -50,8 +52,7 @@ class SmsChannel {
 	IntegrationFlow sms(SmsBroadcasts broadcasts, SmsProperties properties, Clock clock) {
 		return (flow) -> flow
 			.handle(ChannelDispatch.class, (dispatch, headers) -> enqueue(dispatch, broadcasts, properties, clock),
-					(endpoint) -> endpoint.id("smsBroadcastEnqueuer")
-						.advice(new DeliveryFailureAdvice(SmsDeliveries.PROVIDER)))
+					(endpoint) -> endpoint.id("smsBroadcastEnqueuer").advice(new DeliveryFailureAdvice(PROVIDER)))
 			.channel(DeliveryLogFlow.OUTCOMES);
 	}
 
@@ -65,13 +66,12 @@ class SmsChannel {
 			segment = SmsTargets.parse(dispatch.target());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, SmsDeliveries.PROVIDER, "BAD_TARGET",
-					ex.getMessage(), ex);
+			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, PROVIDER, "BAD_TARGET", ex.getMessage(), ex);
 		}
 		String body = dispatch.rendition().text();
 		int parts = SmsText.analyze(body, true).parts();
 		if (parts > properties.maxParts()) {
-			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, SmsDeliveries.PROVIDER, "TOO_LONG",
+			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, PROVIDER, "TOO_LONG",
 					"Tin nhắn dài " + parts + " phần, vượt giới hạn " + properties.maxParts() + " phần", null);
 		}
 		broadcasts.enqueue(dispatch.publicationId(), dispatch.target(), segment, body,

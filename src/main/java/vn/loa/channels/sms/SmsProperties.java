@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import vn.loa.channels.bulk.BulkRetry;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -96,9 +98,10 @@ public record SmsProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 
 	/** Backoff for answers that say "try later" (429/20429); nothing else is retried. */
 	public record RetrySettings(@DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration initialBackoff,
-			@DefaultValue("2.0") double multiplier, @DefaultValue("5m") Duration maxBackoff) {
+			@DefaultValue("2.0") double multiplier, @DefaultValue("5m") Duration maxBackoff) implements BulkRetry {
 
 		/** Delay before attempt {@code attempt + 1}, {@code attempt} counting from 1. */
+		@Override
 		public Duration backoff(int attempt) {
 			double factor = Math.pow(this.multiplier, Math.max(0, attempt - 1));
 			long millis = (long) Math.min(this.maxBackoff.toMillis(), this.initialBackoff.toMillis() * factor);

@@ -15,12 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
  * parameter sorted by name, name and value concatenated. Loa's webhooks check it with the
  * SDK's own {@code RequestValidator}, so the two can be tested against each other.
  */
-final class TwilioSignature {
+public final class TwilioSignature {
 
 	private TwilioSignature() {
 	}
 
-	static String sign(String authToken, String url, Map<String, String> params) {
+	public static String sign(String authToken, String url, Map<String, String> params) {
 		StringBuilder data = new StringBuilder(url);
 		new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
 		try {

@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.loa.audience.InvalidPhoneNumberException;
+import vn.loa.audience.PhoneNumbers;
 import vn.loa.audience.SmsCommand;
 import vn.loa.audience.SmsKeywords;
 import vn.loa.audience.Subscribers;
+import vn.loa.common.CitizenMessageReceived;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryStatus;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,17 +44,23 @@ class TwilioWebhooks {
 
 	private final DeliveryLog deliveryLog;
 
-	private final SmsDeliveries deliveries;
+	private final SmsEarlyReceipts earlyReceipts;
 
 	private final Subscribers subscribers;
 
-	TwilioWebhooks(SmsProperties properties, DeliveryLog deliveryLog, SmsDeliveries deliveries,
-			Subscribers subscribers) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TwilioWebhooks(SmsProperties properties, DeliveryLog deliveryLog, SmsEarlyReceipts earlyReceipts,
+			Subscribers subscribers, ApplicationEventPublisher events, Clock clock) {
 		this.validator = new RequestValidator(properties.effectiveAuthToken());
 		this.properties = properties;
 		this.deliveryLog = deliveryLog;
-		this.deliveries = deliveries;
+		this.earlyReceipts = earlyReceipts;
 		this.subscribers = subscribers;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -71,15 +81,15 @@ class TwilioWebhooks {
 			// New statuses may appear at any time; they are not errors.
 			return ResponseEntity.noContent().build();
 		}
-		boolean moved = this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
+		boolean moved = this.deliveryLog.transitionByReference(SmsChannel.PROVIDER, sid, status, errorCode,
 				TwilioStatusTable.describe(errorCode));
 		if (!moved) {
-			if (!this.deliveries.knowsSid(sid)) {
-				this.deliveries.keepEarlyReceipt(sid, status, errorCode);
+			if (!this.deliveryLog.knowsReference(SmsChannel.PROVIDER, sid)) {
+				this.earlyReceipts.keep(sid, status, errorCode);
 			}
 			else {
 				// The batch may have stored the SID between the two statements above.
-				this.deliveryLog.transitionByReference(SmsDeliveries.PROVIDER, sid, status, errorCode,
+				this.deliveryLog.transitionByReference(SmsChannel.PROVIDER, sid, status, errorCode,
 						TwilioStatusTable.describe(errorCode));
 			}
 		}
@@ -89,7 +99,8 @@ class TwilioWebhooks {
 	/**
 	 * A citizen replied. Keywords with or without diacritics opt out ({@code HUY},
 	 * {@code TU CHOI}, {@code STOP}) or join a topic ({@code DK <topic>}); the answer is
-	 * TwiML with the confirmation Twilio sends back.
+	 * TwiML with the confirmation Twilio sends back. Anything else is a citizen writing
+	 * in: it goes to the inbox, once per {@code MessageSid}.
 	 */
 	@PostMapping(path = "/webhooks/twilio/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_XML_VALUE)
@@ -104,8 +115,7 @@ class TwilioWebhooks {
 			switch (command.kind()) {
 				case OPT_OUT -> this.subscribers.optOut(from, "sms");
 				case OPT_IN -> this.subscribers.optIn(from, command.topic(), "sms");
-				default -> {
-				}
+				default -> toInbox(form);
 			}
 		}
 		catch (InvalidPhoneNumberException ex) {
@@ -116,6 +126,20 @@ class TwilioWebhooks {
 			.contentType(MediaType.APPLICATION_XML)
 			.body("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + HtmlUtils.htmlEscape(reply, "UTF-8")
 					+ "</Message></Response>");
+	}
+
+	private void toInbox(Map<String, String> form) {
+		String sid = form.get("MessageSid");
+		String body = form.get("Body");
+		String from = form.get("From");
+		if (sid == null || from == null || body == null || body.isBlank()) {
+			return;
+		}
+		// The number as Twilio gave it when it is not a Vietnamese mobile: the reply goes
+		// there all the same.
+		String citizen = PhoneNumbers.check(from).valid() ? PhoneNumbers.normalize(from) : from;
+		this.events.publishEvent(new CitizenMessageReceived("sms", sid, citizen, null, body.strip(), null, citizen,
+				this.clock.instant()));
 	}
 
 	private boolean verified(HttpServletRequest request, Map<String, String> form) {

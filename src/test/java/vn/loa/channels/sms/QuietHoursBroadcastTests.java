@@ -1,5 +1,7 @@
 package vn.loa.channels.sms;
 
+import vn.loa.channels.bulk.BulkJob;
+import vn.loa.channels.sms.sandbox.SimulatorInbox;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -69,8 +71,8 @@ class QuietHoursBroadcastTests {
 
 		this.worker.run(ordinary);
 
-		SmsBroadcasts.Job waiting = this.broadcasts.find(ordinary).orElseThrow();
-		assertThat(waiting.state()).isEqualTo(SmsBroadcasts.State.WAITING);
+		BulkJob waiting = this.broadcasts.find(ordinary).orElseThrow();
+		assertThat(waiting.state()).isEqualTo(BulkJob.State.WAITING);
 		LocalDateTime resumes = LocalDateTime.ofInstant(waiting.notBefore(), HCM);
 		assertThat(resumes.toLocalTime()).isEqualTo(END);
 		assertThat(resumes).isAfter(LocalDateTime.now(HCM));
@@ -83,7 +85,7 @@ class QuietHoursBroadcastTests {
 				"v1", true, Instant.now());
 		this.worker.run(urgent);
 
-		assertThat(this.broadcasts.find(urgent).orElseThrow().state()).isEqualTo(SmsBroadcasts.State.DONE);
+		assertThat(this.broadcasts.find(urgent).orElseThrow().state()).isEqualTo(BulkJob.State.DONE);
 		assertThat(this.inbox.receivedBy(phone)).extracting(SimulatorInbox.Received::body).containsExactly("Khan cap");
 	}
 

@@ -1,5 +1,7 @@
 package vn.loa.channels.sms;
 
+import vn.loa.channels.sms.sandbox.SimulatorFaults;
+import vn.loa.channels.sms.sandbox.SimulatorInbox;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,10 @@
 package vn.loa.channels.sms;
 
+import vn.loa.channels.bulk.BulkCheckpoint;
+import vn.loa.channels.bulk.BulkJob;
+import vn.loa.channels.sms.sandbox.SimulatorCallbacks;
+import vn.loa.channels.sms.sandbox.SimulatorFaults;
+import vn.loa.channels.sms.sandbox.SimulatorInbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -388,13 +393,13 @@ class SmsBroadcastIntegrationTests {
 				"v1", false, Instant.now().plusSeconds(3600));
 		this.crashes.job = id;
 		beforeStart.run();
-		this.jdbc.update("update sms_broadcast set not_before = ? where id = ?", Timestamp.from(Instant.now()), id);
+		this.jdbc.update("update bulk_job set not_before = ? where id = ?", Timestamp.from(Instant.now()), id);
 		return id;
 	}
 
 	private void awaitDone(long job) {
 		await().atMost(Duration.ofSeconds(90))
-			.until(() -> this.broadcasts.find(job).orElseThrow().state() == SmsBroadcasts.State.DONE);
+			.until(() -> this.broadcasts.find(job).orElseThrow().state() == BulkJob.State.DONE);
 	}
 
 	private Map<String, Long> statuses() {
@@ -431,7 +436,7 @@ class SmsBroadcastIntegrationTests {
 	/**
 	 * Kills the worker once at the armed point of the armed job, as a dying node would.
 	 */
-	static class Crashes implements BroadcastCheckpoint {
+	static class Crashes implements BulkCheckpoint {
 
 		volatile String point;
 

@@ -1,0 +1,28 @@
+package vn.loa.channels.bulk;
+
+import java.time.Instant;
+
+import vn.loa.audience.SegmentSpec;
+
+/**
+ * One bulk job: a publication's delivery to one segment through one channel.
+ *
+ * @param payload what the channel sends every recipient (the SMS text, the ZNS data)
+ * @param cursor the last subscriber id whose batch is fully recorded
+ * @param waitReason why a WAITING job waits, or null
+ */
+public record BulkJob(long id, String channel, long publicationId, String target, SegmentSpec segment, String payload,
+		String templateVersion, boolean urgent, State state, long cursor, Instant notBefore, int batches,
+		String waitReason) {
+
+	public enum State {
+
+		QUEUED, RUNNING, WAITING, DONE, CANCELLED;
+
+		public boolean ended() {
+			return this == DONE || this == CANCELLED;
+		}
+
+	}
+
+}

@@ -1,0 +1,208 @@
+package vn.loa.channels.bulk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import vn.loa.audience.SegmentSpec;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The durable bulk jobs ({@code bulk_job}) with their keyset cursor and lease, and the
+ * record of each batch a node took ({@code bulk_batch}). Everything a job needs is in its
+ * row, so the backlog survives a restart.
+ */
+@Repository
+public class BulkJobs {
+
+	private static final String COLUMNS = "id, channel, publication_id, target, area_prefixes, topic, payload, "
+			+ "template_version, urgent, state, cursor_subscriber_id, not_before, batches, wait_reason";
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	BulkJobs(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates the job for a dispatch, once: a repeated dispatch of the same publication,
+	 * channel and target finds the job it made before.
+	 */
+	public long enqueue(String channel, long publicationId, String target, SegmentSpec segment, String payload,
+			String templateVersion, boolean urgent, Instant notBefore) {
+		Timestamp now = now();
+		this.jdbc.update("insert into bulk_job (channel, publication_id, target, area_prefixes, topic, payload, "
+				+ "template_version, urgent, state, not_before, created_at, updated_at) select ?, ?, ?, ?, ?, ?, ?, ?, "
+				+ "'QUEUED', ?, ?, ? where not exists (select 1 from bulk_job where publication_id = ? and channel = ? "
+				+ "and target = ?)", channel, publicationId, target, String.join(",", segment.areaPrefixes()),
+				segment.topic(), payload, templateVersion, urgent, Timestamp.from(notBefore), now, now, publicationId,
+				channel, target);
+		return this.jdbc.queryForObject(
+				"select id from bulk_job where publication_id = ? and channel = ? and target = ?", Long.class,
+				publicationId, channel, target);
+	}
+
+	/** Jobs of the given channels that may run now and whose lease is free or expired. */
+	public List<Long> runnable(List<String> channels, int limit) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		Timestamp now = now();
+		String in = String.join(",", channels.stream().map((c) -> "?").toList());
+		Object[] args = new Object[channels.size() + 3];
+		for (int i = 0; i < channels.size(); i++) {
+			args[i] = channels.get(i);
+		}
+		args[channels.size()] = now;
+		args[channels.size() + 1] = now;
+		args[channels.size() + 2] = limit;
+		return this.jdbc.queryForList("select id from bulk_job where channel in (" + in + ") and state in ('QUEUED', "
+				+ "'RUNNING', 'WAITING') and not_before <= ? and (locked_until is null or locked_until < ?) order by id "
+				+ "fetch first ? rows only", Long.class, args);
+	}
+
+	/** Takes or renews the lease; false when another node holds it. */
+	public boolean lease(long id, String node, Duration duration) {
+		Timestamp now = now();
+		return this.jdbc.update(
+				"update bulk_job set locked_by = ?, locked_until = ?, updated_at = ? "
+						+ "where id = ? and (locked_until is null or locked_until < ? or locked_by = ?)",
+				node, Timestamp.from(now.toInstant().plus(duration)), now, id, now, node) == 1;
+	}
+
+	public void release(long id, String node) {
+		this.jdbc.update("update bulk_job set locked_by = null, locked_until = null where id = ? and locked_by = ?", id,
+				node);
+	}
+
+	/** Who holds the job's lease now, if anyone. */
+	public Optional<String> leaseHolder(long id) {
+		return this.jdbc
+			.queryForList("select locked_by from bulk_job where id = ? and locked_until >= ?", String.class, id, now())
+			.stream()
+			.filter((holder) -> holder != null)
+			.findFirst();
+	}
+
+	public Optional<BulkJob> find(long id) {
+		return this.jdbc.query("select " + COLUMNS + " from bulk_job where id = ?", BulkJobs::job, id)
+			.stream()
+			.findFirst();
+	}
+
+	public Optional<BulkJob> findByPublication(long publicationId, String channel, String target) {
+		return this.jdbc
+			.query("select " + COLUMNS + " from bulk_job where publication_id = ? and channel = ? and target = ?",
+					BulkJobs::job, publicationId, channel, target)
+			.stream()
+			.findFirst();
+	}
+
+	/** The jobs of a publication, for progress pages. */
+	public List<BulkJob> ofPublication(long publicationId) {
+		return this.jdbc.query("select " + COLUMNS + " from bulk_job where publication_id = ? order by id",
+				BulkJobs::job, publicationId);
+	}
+
+	void markRunning(long id) {
+		this.jdbc.update("update bulk_job set state = 'RUNNING', wait_reason = null, updated_at = ? where id = ? and "
+				+ "state in ('QUEUED', 'WAITING', 'RUNNING')", now(), id);
+	}
+
+	/** Advances the cursor past a batch that is fully recorded. */
+	void advance(long id, long cursor) {
+		this.jdbc.update(
+				"update bulk_job set cursor_subscriber_id = ?, batches = batches + 1, updated_at = ? " + "where id = ?",
+				cursor, now(), id);
+	}
+
+	/** Puts the job to WAITING until {@code notBefore}, for a reason officers see. */
+	public void waitUntil(long id, Instant notBefore, String reason) {
+		this.jdbc.update(
+				"update bulk_job set state = 'WAITING', not_before = ?, wait_reason = ?, updated_at = ? "
+						+ "where id = ? and state in ('QUEUED', 'RUNNING', 'WAITING')",
+				Timestamp.from(notBefore), reason, now(), id);
+	}
+
+	void finish(long id) {
+		Timestamp now = now();
+		this.jdbc.update("update bulk_job set state = 'DONE', wait_reason = null, finished_at = ?, updated_at = ?, "
+				+ "locked_by = null, locked_until = null where id = ?", now, now, id);
+	}
+
+	/**
+	 * Stops a publication's jobs between batches; rows already written keep their
+	 * statuses.
+	 */
+	public boolean cancel(long publicationId) {
+		return this.jdbc.update("update bulk_job set state = 'CANCELLED', updated_at = ? where publication_id = ? "
+				+ "and state in ('QUEUED', 'RUNNING', 'WAITING')", now(), publicationId) > 0;
+	}
+
+	/** Records that {@code node} took the batch (afterCursor, lastCursor]. */
+	long openBatch(long jobId, long afterCursor, long lastCursor, String node, int claimed) {
+		Timestamp now = now();
+		this.jdbc.update("insert into bulk_batch (job_id, after_cursor, last_cursor, state, node, claimed, claimed_at) "
+				+ "values (?, ?, ?, 'CLAIMED', ?, ?, ?)", jobId, afterCursor, lastCursor, node, claimed, now);
+		return this.jdbc.queryForObject("select max(id) from bulk_batch where job_id = ? and node = ?", Long.class,
+				jobId, node);
+	}
+
+	/** Ends a batch: RECORDED, or HANDED_BACK with the rows it gave back unsent. */
+	void closeBatch(long batchId, int handedBack) {
+		this.jdbc.update("update bulk_batch set state = ?, handed_back = ?, finished_at = ? where id = ?",
+				(handedBack == 0) ? "RECORDED" : "HANDED_BACK", handedBack, now(), batchId);
+	}
+
+	/** Batches a dead node left open: it never recorded them. */
+	int interruptOpenBatches(long jobId) {
+		return this.jdbc.update("update bulk_batch set state = 'INTERRUPTED', finished_at = ? where job_id = ? and "
+				+ "state = 'CLAIMED'", now(), jobId);
+	}
+
+	/** The batches of a job, oldest first. */
+	public List<BulkBatch> batches(long jobId) {
+		return this.jdbc.query(
+				"select id, after_cursor, last_cursor, state, node, claimed, handed_back from bulk_batch where "
+						+ "job_id = ? order by id",
+				(rs, n) -> new BulkBatch(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+						rs.getInt(6), rs.getInt(7)),
+				jobId);
+	}
+
+	/**
+	 * One batch a node took.
+	 *
+	 * @param state CLAIMED (in flight), RECORDED, HANDED_BACK or INTERRUPTED
+	 */
+	public record BulkBatch(long id, long afterCursor, long lastCursor, String state, String node, int claimed,
+			int handedBack) {
+
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
+	}
+
+	private static BulkJob job(ResultSet rs, int row) throws SQLException {
+		String prefixes = rs.getString("area_prefixes");
+		List<String> areas = (prefixes == null || prefixes.isBlank()) ? List.of() : Arrays.asList(prefixes.split(","));
+		return new BulkJob(rs.getLong("id"), rs.getString("channel"), rs.getLong("publication_id"),
+				rs.getString("target"), new SegmentSpec(areas, rs.getString("topic")), rs.getString("payload"),
+				rs.getString("template_version"), rs.getBoolean("urgent"), BulkJob.State.valueOf(rs.getString("state")),
+				rs.getLong("cursor_subscriber_id"), rs.getTimestamp("not_before").toInstant(), rs.getInt("batches"),
+				rs.getString("wait_reason"));
+	}
+
+}
