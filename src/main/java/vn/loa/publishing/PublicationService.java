@@ -12,9 +12,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.ErrorResponseException;
 
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ScheduleChange;
@@ -25,6 +28,7 @@ import vn.loa.content.ContentService;
 import vn.loa.content.ContentVersion;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.rendering.Renderer;
+import vn.loa.rendering.TemplateProblem;
 import vn.loa.units.MemberKind;
 import vn.loa.units.Unit;
 import vn.loa.units.UnitScope;
@@ -100,7 +104,18 @@ public class PublicationService {
 			.map(Target::channel)
 			.collect(Collectors.toCollection(LinkedHashSet::new))) {
 			ChannelDescriptor descriptor = this.channels.find(channel).orElseThrow();
-			this.renderer.render(version, channel, descriptor.template(), Map.of(), request.options());
+			try {
+				this.renderer.render(version, channel, descriptor.template(), Map.of(), request.options());
+			}
+			catch (ErrorResponseException ex) {
+				throw refusedBy(channel, ex);
+			}
+			catch (TemplateProblem ex) {
+				throw Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "template-problem", "Template problem",
+						channel + ": " + ex.getMessage(),
+						Map.of("channel", channel, "template", ex.template(), "line", ex.line()),
+						"problem.template-problem", channel, ex.template(), ex.line(), ex.getMessage());
+			}
 		}
 		PublicationState state = actor.approver() ? PublicationState.SCHEDULED : PublicationState.AWAITING_APPROVAL;
 		long id = this.repository.insert(version.contentId(), version.version(), state, at, request.urgent(),
@@ -251,6 +266,22 @@ public class PublicationService {
 				this.events.publishEvent(ScheduleChange.cancelled(id, withdrawn.contentId()));
 			}
 		}
+	}
+
+	/**
+	 * A channel's refusal as the publication's: the whole publication is refused, so the
+	 * problem says which channel refused and keeps what the channel said about it.
+	 */
+	private static ErrorResponseException refusedBy(String channel, ErrorResponseException ex) {
+		ProblemDetail problem = ex.getBody();
+		String detail = String.valueOf(problem.getDetail());
+		if (!detail.startsWith(channel + ":")) {
+			problem.setDetail(channel + ": " + detail);
+		}
+		if (problem.getProperties() == null || !problem.getProperties().containsKey("channel")) {
+			problem.setProperty("channel", channel);
+		}
+		return ex;
 	}
 
 	private List<Target> expand(List<Target> requested) {

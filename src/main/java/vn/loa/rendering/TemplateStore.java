@@ -151,7 +151,8 @@ public class TemplateStore {
 	}
 
 	private static Mustache.Compiler compiler(String id) {
-		Mustache.Compiler compiler = Mustache.compiler().nullValue("");
+		// an empty string hides a section, as "{{#var.hotline}}…{{/var.hotline}}" means
+		Mustache.Compiler compiler = Mustache.compiler().nullValue("").emptyStringIsFalse(true);
 		if (id.endsWith(".html")) {
 			return compiler.escapeHTML(true);
 		}

@@ -131,6 +131,7 @@ class WordPressPosts {
 					+ " and cancelled_at is null order by id desc")
 			.params(contentId, site)
 			.query(WordPressPosts::post)
+			.list()
 			.stream()
 			.findFirst();
 	}
