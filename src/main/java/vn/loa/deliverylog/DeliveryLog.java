@@ -352,6 +352,39 @@ public class DeliveryLog {
 				(rs, n) -> new Claimed(rs.getLong(1), rs.getString(2)), publicationId, channel, limit);
 	}
 
+	/**
+	 * A publication's PENDING rows of one channel that stand in for another row (a
+	 * fallback), oldest first.
+	 */
+	public List<Claimed> pendingReplacements(long publicationId, String channel, int limit) {
+		return this.jdbcTemplate.query(
+				"select id, target from delivery where publication_id = ? and channel = ? and status = 'PENDING' "
+						+ "and replaces_id is not null order by id fetch first ? rows only",
+				(rs, n) -> new Claimed(rs.getLong(1), rs.getString(2)), publicationId, channel, limit);
+	}
+
+	/**
+	 * {@link #expireSending} for the rows of one publication and channel that stand in
+	 * for another row (a fallback), leaving that channel's own rows alone.
+	 */
+	@Transactional
+	public int expireSendingReplacements(long publicationId, String channel, String explanation) {
+		Timestamp now = now();
+		return this.jdbcTemplate.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = ?, "
+				+ "error_message = ?, updated_at = ?, completed_at = ? where publication_id = ? and channel = ? and "
+				+ "status = 'SENDING' and replaces_id is not null", OUTCOME_UNKNOWN, explanation, now, now,
+				publicationId, channel);
+	}
+
+	/** The id of the row that stands in for {@code deliveryId}, if any. */
+	public Optional<Long> replacementOf(long deliveryId) {
+		return this.jdbcTemplate
+			.queryForList("select id from delivery where replaces_id = ? fetch first 1 rows only", Long.class,
+					deliveryId)
+			.stream()
+			.findFirst();
+	}
+
 	/** Takes the given PENDING rows for sending; returns those it took. */
 	@Transactional
 	public List<Claimed> claim(List<Claimed> pending) {

@@ -156,7 +156,8 @@ public class TemplateStore {
 		if (id.endsWith(".html")) {
 			return compiler.escapeHTML(true);
 		}
-		if (id.endsWith(".json")) {
+		// A YAML double-quoted scalar escapes as a JSON string does (ZNS mappings).
+		if (id.endsWith(".json") || id.endsWith(".yml")) {
 			return compiler.withEscaper(TemplateStore::escapeJson);
 		}
 		return compiler.escapeHTML(false);
