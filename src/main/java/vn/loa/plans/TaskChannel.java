@@ -10,7 +10,7 @@ import java.util.List;
 public enum TaskChannel {
 
 	PORTAL(List.of("portal")), WORDPRESS(List.of("wordpress")), NEWSPAPER(List.of()), RADIO(List.of("radio")),
-	ZALO(List.of("zalo", "zns")), FACEBOOK(List.of("facebook")), SMS(List.of("sms")), MANUAL(List.of());
+	ZALO(List.of("zalo", "zalo-zns")), FACEBOOK(List.of("facebook")), SMS(List.of("sms")), MANUAL(List.of());
 
 	/** The delivery log channels this kind counts. */
 	final List<String> channels;
