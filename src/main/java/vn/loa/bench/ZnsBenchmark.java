@@ -97,6 +97,7 @@ class ZnsBenchmark implements Benchmark {
 		double share = Double.parseDouble(options.getOrDefault("no-zalo-share", "0.3"));
 		out.printf(Locale.ROOT, "bench zns: %d recipients, no-Zalo share %.2f, %d senders, batch %d%n", recipients,
 				share, this.properties.senders(), this.properties.batchSize());
+		this.worker.useSandboxToken();
 		this.simulator.reset();
 		this.simulator.callbacks(false);
 		this.simulator.dailyQuota(Long.MAX_VALUE / 2);

@@ -213,6 +213,14 @@ public class ZnsBroadcastWorker implements BulkChannel {
 			.accepted();
 	}
 
+	/**
+	 * Sandbox only: ZNS calls carry the simulator's fixed token instead of the connected
+	 * OA's (the benchmark measures sending, not the OA connection).
+	 */
+	public void useSandboxToken() {
+		this.tokens.useSandboxToken();
+	}
+
 	/** Forgets a spent quota and a refused token (tests; a new day does it itself). */
 	void forgetWaits() {
 		this.quotaSpentUntil = null;
