@@ -31,6 +31,8 @@ public class DisplayTexts {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(LoaClock.ZONE);
 
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
 	private final MessageSource messages;
 
 	public DisplayTexts(MessageSource messages) {
@@ -66,6 +68,17 @@ public class DisplayTexts {
 			return "";
 		}
 		return message("topic." + topic, topic);
+	}
+
+	/**
+	 * A topic's Vietnamese name, for the public portal, which is Vietnamese whatever the
+	 * reader's cookie says.
+	 */
+	public String vietnameseTopic(String topic) {
+		if (topic == null || topic.isBlank()) {
+			return "";
+		}
+		return this.messages.getMessage("topic." + topic, null, topic, VIETNAMESE);
 	}
 
 	/** A rendition metric's label ({@code wordsPerMinute} → Tốc độ đọc). */
