@@ -91,7 +91,27 @@ public class DisplayTexts {
 		if (value == null) {
 			return "";
 		}
+		if (value instanceof java.util.Collection<?> values) {
+			return values.stream().map(this::metricItem).collect(java.util.stream.Collectors.joining("; "));
+		}
 		return message("metric." + key + "." + value, value);
+	}
+
+	/**
+	 * One element of a list metric, e.g. a template parameter {name, value, length,
+	 * maxLength}.
+	 */
+	private String metricItem(Object item) {
+		if (item instanceof java.util.Map<?, ?> map && map.containsKey("name") && map.containsKey("value")) {
+			Object length = map.get("length");
+			Object max = map.get("maxLength");
+			String code = (length == null) ? "metric.param"
+					: (max == null) ? "metric.param.length" : "metric.param.max";
+			return this.messages.getMessage(code,
+					new Object[] { map.get("name"), map.get("value"), String.valueOf(length), String.valueOf(max) },
+					locale());
+		}
+		return String.valueOf(item);
 	}
 
 	/**
