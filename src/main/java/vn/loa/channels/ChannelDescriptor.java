@@ -1,8 +1,10 @@
 package vn.loa.channels;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,6 +34,15 @@ public interface ChannelDescriptor {
 	/** Why a target cannot be used, or empty when it can. */
 	default Optional<String> rejectTarget(String target) {
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the channel, given a publication approved now for {@code at}, schedules it
+	 * with the provider itself (e.g. Facebook's {@code scheduled_publish_time}); then
+	 * publishing hands it over at once instead of at its time.
+	 */
+	default boolean schedulesItself(Instant at, Instant now) {
+		return false;
 	}
 
 	/** A health probe; sandbox channels are healthy when Loa is. */
@@ -68,6 +79,8 @@ public interface ChannelDescriptor {
 
 		private Supplier<ChannelHealth> health = ChannelHealth::healthy;
 
+		private BiPredicate<Instant, Instant> schedulesItself = (at, now) -> false;
+
 		private Builder(String id, String label) {
 			this.id = Objects.requireNonNull(id);
 			this.label = Objects.requireNonNull(label);
@@ -100,6 +113,14 @@ public interface ChannelDescriptor {
 			return this;
 		}
 
+		/**
+		 * Whether the provider schedules a publication for {@code at} approved at now.
+		 */
+		public Builder schedulesItself(BiPredicate<Instant, Instant> schedulesItself) {
+			this.schedulesItself = schedulesItself;
+			return this;
+		}
+
 		/** The health probe, asked at each health check. */
 		public Builder health(Supplier<ChannelHealth> health) {
 			this.health = health;
@@ -108,15 +129,20 @@ public interface ChannelDescriptor {
 
 		public ChannelDescriptor build() {
 			return new Described(this.id, this.label, this.enabled, this.mode, Objects.requireNonNull(this.template),
-					this.defaultTargets, this.rejectTarget, this.health);
+					this.defaultTargets, this.rejectTarget, this.health, this.schedulesItself);
 		}
 
 	}
 
 	/** What {@link Builder} builds. */
 	record Described(String id, String label, boolean enabled, String mode, String template,
-			List<String> defaultTargets, Function<String, Optional<String>> rejecter,
-			Supplier<ChannelHealth> prober) implements ChannelDescriptor {
+			List<String> defaultTargets, Function<String, Optional<String>> rejecter, Supplier<ChannelHealth> prober,
+			BiPredicate<Instant, Instant> scheduler) implements ChannelDescriptor {
+
+		@Override
+		public boolean schedulesItself(Instant at, Instant now) {
+			return this.scheduler.test(at, now);
+		}
 
 		@Override
 		public Optional<String> rejectTarget(String target) {

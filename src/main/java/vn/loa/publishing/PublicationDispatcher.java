@@ -74,9 +74,26 @@ class PublicationDispatcher {
 	@Async
 	@TransactionalEventListener
 	void on(PublicationScheduled scheduled) {
-		if (!scheduled.scheduledAt().isAfter(this.clock.instant())) {
+		Instant now = this.clock.instant();
+		if (!scheduled.scheduledAt().isAfter(now) || scheduledByTheirChannels(scheduled, now)) {
 			fire(scheduled.publicationId());
 		}
+	}
+
+	/**
+	 * A publication all of whose channels schedule it with their providers (Facebook's
+	 * own scheduling) is handed over now; the dispatch carries its time.
+	 */
+	private boolean scheduledByTheirChannels(PublicationScheduled scheduled, Instant now) {
+		Publication publication = this.repository.find(scheduled.publicationId()).orElse(null);
+		if (publication == null || publication.targets().isEmpty()) {
+			return false;
+		}
+		return publication.targets()
+			.stream()
+			.allMatch((target) -> this.channels.find(target.channel())
+				.map((channel) -> channel.schedulesItself(scheduled.scheduledAt(), now))
+				.orElse(false));
 	}
 
 	void expireInterruptedSends() {
