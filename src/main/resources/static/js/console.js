@@ -34,7 +34,7 @@
 	 * the answer under the box. When the endpoint is absent (404/405) the counter stays
 	 * hidden: the tools ship with the SMS and radio channels.
 	 */
-	function liveCounter(box, output, url, body, render) {
+	function liveCounter(box, output, url, body, render, others) {
 		var disabled = false;
 		var update = debounce(function () {
 			if (disabled) {
@@ -62,26 +62,52 @@
 				.catch(function () { /* a counter is a convenience; the form works without it */ });
 		}, 350);
 		box.addEventListener('input', update);
+		(others || []).forEach(function (other) { other.addEventListener('input', update); });
 		update();
 	}
 
+	/*
+	 * The SMS counter under the summary measures the SMS as the SMS template renders it
+	 * (agency, title, summary, short link, hotline), with and without diacritics, so the
+	 * count is the one the operator bills. It follows the title box too.
+	 */
 	function smsCounters() {
 		document.querySelectorAll('[data-sms-counter]').forEach(function (box) {
 			var output = document.getElementById(box.getAttribute('data-sms-counter'));
 			if (!output) {
 				return;
 			}
-			var format = output.getAttribute('data-format') || 'SMS: {parts} · {characters} · {encoding} · {charactersLeft}';
-			liveCounter(box, output, output.getAttribute('data-url') || '/api/v1/sms/analysis',
-				function (text) { return { text: text, diacritics: true }; },
+			var form = box.form;
+			var title = form ? form.querySelector('[name="title"]') : null;
+			var body = form ? form.querySelector('[name="body"]') : null;
+			var contentId = output.getAttribute('data-content-id');
+			var format = output.getAttribute('data-format') || 'SMS: {parts} · {plainParts} · {maxParts}';
+			var formatOver = output.getAttribute('data-format-over') || format;
+			liveCounter(box, output, output.getAttribute('data-url') || '/api/v1/sms/preview',
+				function (text) {
+					return {
+						contentId: contentId ? Number(contentId) : null,
+						title: title ? title.value : '',
+						summary: text,
+						body: body ? body.value : ''
+					};
+				},
 				function (a) {
-					a.encoding = String(a.encoding).replace('_', '-');
+					var values = {
+						parts: a.withDiacritics.parts,
+						encoding: String(a.withDiacritics.encoding).replace('_', '-'),
+						characters: a.withDiacritics.characters,
+						charactersLeft: a.withDiacritics.charactersLeft,
+						plainParts: a.withoutDiacritics.parts,
+						maxParts: a.maxParts
+					};
+					var over = a.withDiacritics.overLimit;
 					output.innerHTML = '';
 					var strong = document.createElement('strong');
-					strong.textContent = fill(format, a);
+					strong.textContent = fill(over ? formatOver : format, values);
 					output.appendChild(strong);
-					output.classList.toggle('over', a.parts > 1);
-				});
+					output.classList.toggle('over', over);
+				}, title ? [title] : []);
 		});
 	}
 

@@ -1,10 +1,8 @@
 package vn.loa.channels;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,11 +35,12 @@ public interface ChannelDescriptor {
 	}
 
 	/**
-	 * Whether the channel, given a publication approved now for {@code at}, schedules it
-	 * with the provider itself (e.g. Facebook's {@code scheduled_publish_time}); then
-	 * publishing hands it over at once instead of at its time.
+	 * Whether the provider keeps scheduled items itself (a WordPress {@code future}
+	 * post): a publication approved for a later time is then dispatched to this channel
+	 * at approval, with its {@code scheduledAt}, so it goes out on time even if Loa is
+	 * down, and the channel follows {@link ScheduleChange}s.
 	 */
-	default boolean schedulesItself(Instant at, Instant now) {
+	default boolean providerSchedules() {
 		return false;
 	}
 
@@ -79,7 +78,7 @@ public interface ChannelDescriptor {
 
 		private Supplier<ChannelHealth> health = ChannelHealth::healthy;
 
-		private BiPredicate<Instant, Instant> schedulesItself = (at, now) -> false;
+		private boolean providerSchedules;
 
 		private Builder(String id, String label) {
 			this.id = Objects.requireNonNull(id);
@@ -113,23 +112,21 @@ public interface ChannelDescriptor {
 			return this;
 		}
 
-		/**
-		 * Whether the provider schedules a publication for {@code at} approved at now.
-		 */
-		public Builder schedulesItself(BiPredicate<Instant, Instant> schedulesItself) {
-			this.schedulesItself = schedulesItself;
-			return this;
-		}
-
 		/** The health probe, asked at each health check. */
 		public Builder health(Supplier<ChannelHealth> health) {
 			this.health = health;
 			return this;
 		}
 
+		/** See {@link ChannelDescriptor#providerSchedules()}. */
+		public Builder providerSchedules(boolean providerSchedules) {
+			this.providerSchedules = providerSchedules;
+			return this;
+		}
+
 		public ChannelDescriptor build() {
 			return new Described(this.id, this.label, this.enabled, this.mode, Objects.requireNonNull(this.template),
-					this.defaultTargets, this.rejectTarget, this.health, this.schedulesItself);
+					this.defaultTargets, this.rejectTarget, this.health, this.providerSchedules);
 		}
 
 	}
@@ -137,12 +134,7 @@ public interface ChannelDescriptor {
 	/** What {@link Builder} builds. */
 	record Described(String id, String label, boolean enabled, String mode, String template,
 			List<String> defaultTargets, Function<String, Optional<String>> rejecter, Supplier<ChannelHealth> prober,
-			BiPredicate<Instant, Instant> scheduler) implements ChannelDescriptor {
-
-		@Override
-		public boolean schedulesItself(Instant at, Instant now) {
-			return this.scheduler.test(at, now);
-		}
+			boolean providerSchedules) implements ChannelDescriptor {
 
 		@Override
 		public Optional<String> rejectTarget(String target) {

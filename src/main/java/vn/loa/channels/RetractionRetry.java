@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 /**
  * How a channel keeps trying to take a withdrawn item back (trash a post, send a
  * withdrawal notice) when a first attempt failed: a periodic sweep, a limited number of
  * attempts and a delay that doubles between them, so that a site with a wrong password is
- * not asked forever.
+ * not asked forever. A channel binds it under {@code withdrawal} in its
+ * {@code channels/<channel>.yml}.
  *
  * @param sweepInterval how often the sweep looks for what is still owed
  * @param maxAttempts attempts in all, the one made when the withdrawal was committed
@@ -18,8 +21,9 @@ import java.util.Optional;
  * @param maxDelay the longest pause between two attempts
  * @param batchSize how many owed retractions one sweep takes on at most
  */
-public record RetractionRetry(Duration sweepInterval, int maxAttempts, Duration firstDelay, Duration maxDelay,
-		int batchSize) {
+public record RetractionRetry(@DefaultValue("1m") Duration sweepInterval, @DefaultValue("8") int maxAttempts,
+		@DefaultValue("1m") Duration firstDelay, @DefaultValue("6h") Duration maxDelay,
+		@DefaultValue("100") int batchSize) {
 
 	public RetractionRetry {
 		maxAttempts = Math.max(1, maxAttempts);

@@ -41,7 +41,7 @@ public class DeliveryLog {
 
 	static final String COLUMNS = "id, publication_id, channel, target, status, attempts, provider, "
 			+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
-			+ "updated_at, sent_at, completed_at";
+			+ "updated_at, sent_at, completed_at, provider_status";
 
 	private final JdbcClient jdbc;
 
@@ -99,15 +99,17 @@ public class DeliveryLog {
 	@Transactional
 	public boolean record(DeliveryOutcome outcome) {
 		Timestamp now = now();
-		int updated = this.jdbc
-			.sql("update delivery set status = :status, provider = coalesce(:provider, provider), "
-					+ "provider_reference = coalesce(:ref, provider_reference), "
-					+ "provider_url = coalesce(:url, provider_url), error_code = :code, error_message = :message, "
-					+ "template_version = coalesce(:template, template_version), updated_at = :now, "
-					+ "sent_at = case when :sent then coalesce(sent_at, :now) else sent_at end, "
-					+ "completed_at = case when :final then :now else completed_at end "
-					+ "where publication_id = :pub and channel = :channel and target = :target and status in ("
-					+ inList(DeliveryStatus.predecessorsOf(outcome.status())) + ")")
+		int updated = this.jdbc.sql("update delivery set status = :status, provider = coalesce(:provider, provider), "
+				+ "provider_reference = coalesce(:ref, provider_reference), "
+				+ "provider_url = coalesce(:url, provider_url), error_code = :code, error_message = :message, "
+				+ "template_version = coalesce(:template, template_version), updated_at = :now, "
+				+ "provider_status = coalesce(cast(:providerStatus as integer), provider_status), "
+				// The claim counted the first call.
+				+ "attempts = attempts + coalesce(cast(:attempts as integer), 1) - 1, "
+				+ "sent_at = case when :sent then coalesce(sent_at, :now) else sent_at end, "
+				+ "completed_at = case when :final then :now else completed_at end "
+				+ "where publication_id = :pub and channel = :channel and target = :target and status in ("
+				+ inList(DeliveryStatus.predecessorsOf(outcome.status())) + ")")
 			.param("status", outcome.status().name())
 			.param("provider", outcome.provider())
 			.param("ref", outcome.providerReference())
@@ -115,6 +117,8 @@ public class DeliveryLog {
 			.param("code", outcome.errorCode())
 			.param("message", truncate(outcome.errorMessage(), 2000))
 			.param("template", outcome.templateVersion())
+			.param("providerStatus", outcome.providerStatus())
+			.param("attempts", outcome.attempts())
 			.param("now", now)
 			.param("sent", outcome.status() == DeliveryStatus.SENT)
 			.param("final", DeliveryStatus.FINAL.contains(outcome.status()))
@@ -348,6 +352,39 @@ public class DeliveryLog {
 				(rs, n) -> new Claimed(rs.getLong(1), rs.getString(2)), publicationId, channel, limit);
 	}
 
+	/**
+	 * A publication's PENDING rows of one channel that stand in for another row (a
+	 * fallback), oldest first.
+	 */
+	public List<Claimed> pendingReplacements(long publicationId, String channel, int limit) {
+		return this.jdbcTemplate.query(
+				"select id, target from delivery where publication_id = ? and channel = ? and status = 'PENDING' "
+						+ "and replaces_id is not null order by id fetch first ? rows only",
+				(rs, n) -> new Claimed(rs.getLong(1), rs.getString(2)), publicationId, channel, limit);
+	}
+
+	/**
+	 * {@link #expireSending} for the rows of one publication and channel that stand in
+	 * for another row (a fallback), leaving that channel's own rows alone.
+	 */
+	@Transactional
+	public int expireSendingReplacements(long publicationId, String channel, String explanation) {
+		Timestamp now = now();
+		return this.jdbcTemplate.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = ?, "
+				+ "error_message = ?, updated_at = ?, completed_at = ? where publication_id = ? and channel = ? and "
+				+ "status = 'SENDING' and replaces_id is not null", OUTCOME_UNKNOWN, explanation, now, now,
+				publicationId, channel);
+	}
+
+	/** The id of the row that stands in for {@code deliveryId}, if any. */
+	public Optional<Long> replacementOf(long deliveryId) {
+		return this.jdbcTemplate
+			.queryForList("select id from delivery where replaces_id = ? fetch first 1 rows only", Long.class,
+					deliveryId)
+			.stream()
+			.findFirst();
+	}
+
 	/** Takes the given PENDING rows for sending; returns those it took. */
 	@Transactional
 	public List<Claimed> claim(List<Claimed> pending) {
@@ -565,11 +602,13 @@ public class DeliveryLog {
 
 	private void insert(DeliveryOutcome outcome, Timestamp now) {
 		boolean isFinal = DeliveryStatus.FINAL.contains(outcome.status());
-		this.jdbc
-			.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
-					+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
-					+ "updated_at, sent_at, completed_at) values (:pub, :channel, :target, :status, 1, :provider, "
-					+ ":ref, :url, :code, :message, :template, :now, :now, :sent, :completed)")
+		this.jdbc.sql("insert into delivery (publication_id, channel, target, status, attempts, provider, "
+				+ "provider_reference, provider_url, error_code, error_message, template_version, created_at, "
+				+ "updated_at, sent_at, completed_at, provider_status) values (:pub, :channel, :target, :status, "
+				+ "coalesce(cast(:attempts as integer), 1), :provider, :ref, :url, :code, :message, :template, :now, :now, :sent, "
+				+ ":completed, :providerStatus)")
+			.param("attempts", outcome.attempts())
+			.param("providerStatus", outcome.providerStatus())
 			.param("pub", outcome.publicationId())
 			.param("channel", outcome.channel())
 			.param("target", outcome.target())
@@ -607,7 +646,7 @@ public class DeliveryLog {
 				rs.getString("provider"), rs.getString("provider_reference"), rs.getString("provider_url"),
 				rs.getString("error_code"), rs.getString("error_message"), rs.getString("template_version"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"),
-				instant(rs, "completed_at"));
+				instant(rs, "completed_at"), (Integer) rs.getObject("provider_status", Integer.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package vn.loa.publishing;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +69,22 @@ class PublicationController {
 	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
 	Publication cancel(@PathVariable long id, Authentication user) {
 		return this.publications.cancel(id, user.getName());
+	}
+
+	/**
+	 * Moves a publication not yet sent to another time; the body names it as
+	 * {@code scheduledAt}, e.g. {@code 2026-12-01T08:00:00+07:00}.
+	 */
+	@PostMapping("/api/v1/publications/{id}/reschedule")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	Publication reschedule(@PathVariable long id, @RequestBody RescheduleRequest request, Authentication user) {
+		return this.publications.reschedule(id, request.scheduledAt(), user.getName());
+	}
+
+	/**
+	 * @param scheduledAt the new time, with its offset
+	 */
+	record RescheduleRequest(OffsetDateTime scheduledAt) {
 	}
 
 	@GetMapping("/api/v1/channels")

@@ -74,26 +74,65 @@ class PublicationDispatcher {
 	@Async
 	@TransactionalEventListener
 	void on(PublicationScheduled scheduled) {
-		Instant now = this.clock.instant();
-		if (!scheduled.scheduledAt().isAfter(now) || scheduledByTheirChannels(scheduled, now)) {
+		if (!scheduled.scheduledAt().isAfter(this.clock.instant())) {
 			fire(scheduled.publicationId());
+		}
+		else {
+			handAhead(scheduled.publicationId());
 		}
 	}
 
 	/**
-	 * A publication all of whose channels schedule it with their providers (Facebook's
-	 * own scheduling) is handed over now; the dispatch carries its time.
+	 * Dispatches a publication approved for a later time to the channels whose provider
+	 * keeps scheduled items itself, now and with its time, so that it goes out on time
+	 * even if Loa is down then. When the publication fires, those channels find their
+	 * delivery rows taken and send nothing twice; a hand-off the provider did not take
+	 * (its rows left as a temporary failure) is sent again then.
+	 * @return how many dispatches were handed over
 	 */
-	private boolean scheduledByTheirChannels(PublicationScheduled scheduled, Instant now) {
-		Publication publication = this.repository.find(scheduled.publicationId()).orElse(null);
-		if (publication == null || publication.targets().isEmpty()) {
-			return false;
+	int handAhead(long id) {
+		Publication publication = this.repository.find(id).orElse(null);
+		if (publication == null || publication.state() != PublicationState.SCHEDULED
+				|| !publication.scheduledAt().isAfter(this.clock.instant())) {
+			return 0;
 		}
-		return publication.targets()
+		List<Target> ahead = publication.targets()
 			.stream()
-			.allMatch((target) -> this.channels.find(target.channel())
-				.map((channel) -> channel.schedulesItself(scheduled.scheduledAt(), now))
-				.orElse(false));
+			.filter((t) -> this.channels.find(t.channel()).map(ChannelDescriptor::providerSchedules).orElse(false))
+			.toList();
+		if (ahead.isEmpty()) {
+			return 0;
+		}
+		String previous = MDC.get("publicationId");
+		MDC.put("publicationId", String.valueOf(id));
+		try {
+			ContentVersion content = this.contents.version(publication.contentId(), publication.contentVersion());
+			Publication handed = new Publication(publication.id(), publication.contentId(),
+					publication.contentVersion(), publication.state(), publication.scheduledAt(), publication.urgent(),
+					publication.options(), ahead, publication.createdBy(), publication.createdAt(),
+					publication.approvedBy(), publication.approvedAt(), publication.firedAt(),
+					publication.completedAt(), publication.cancelledBy(), publication.cancelledAt());
+			List<ChannelDispatch> dispatches = dispatches(handed, content);
+			log.info("Handing publication {} to {} target(s) that schedule it themselves for {}", id, dispatches.size(),
+					publication.scheduledAt());
+			this.gateway.dispatch(dispatches);
+			this.audit.record(PublicationService.AUDIT_SUBJECT, id, "HANDED_AHEAD", "loa",
+					dispatches.size() + " dispatch(es) scheduled at the provider");
+			return dispatches.size();
+		}
+		catch (RuntimeException ex) {
+			// Whatever was not handed over goes out when the publication fires.
+			log.warn("Publication {} could not be handed ahead to its providers; it goes out when due", id, ex);
+			return 0;
+		}
+		finally {
+			if (previous != null) {
+				MDC.put("publicationId", previous);
+			}
+			else {
+				MDC.remove("publicationId");
+			}
+		}
 	}
 
 	void expireInterruptedSends() {

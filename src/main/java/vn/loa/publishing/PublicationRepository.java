@@ -88,6 +88,16 @@ class PublicationRepository {
 			.list();
 	}
 
+	/** Moves a publication that has not been fired yet to another time. */
+	boolean reschedule(long id, Instant at) {
+		return this.jdbc
+			.sql("update publication set scheduled_at = :at where id = :id and state in ('AWAITING_APPROVAL', "
+					+ "'SCHEDULED')")
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update() > 0;
+	}
+
 	List<Long> pendingFor(long contentId) {
 		return this.jdbc
 			.sql("select id from publication where content_id = :content and state in ('AWAITING_APPROVAL', "

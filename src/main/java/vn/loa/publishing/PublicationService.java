@@ -3,6 +3,7 @@ package vn.loa.publishing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,11 +12,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.ErrorResponseException;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.ScheduleChange;
 import vn.loa.common.Problems;
 import vn.loa.content.AuditEvent;
 import vn.loa.content.AuditTrail;
@@ -23,12 +28,13 @@ import vn.loa.content.ContentService;
 import vn.loa.content.ContentVersion;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.rendering.Renderer;
+import vn.loa.rendering.TemplateProblem;
 
 /**
- * Creates, approves and cancels publications. A publication made by an editor waits for
- * an approver other than its creator; one made by an approver is approved by that act.
- * Every target's rendition is tried when the publication is made, so a template or length
- * problem is reported now and not at send time.
+ * Creates, approves, reschedules and cancels publications. A publication made by an
+ * editor waits for an approver other than its creator; one made by an approver is
+ * approved by that act. Every target's rendition is tried when the publication is made,
+ * so a template or length problem is reported now and not at send time.
  */
 @Service
 public class PublicationService {
@@ -81,7 +87,18 @@ public class PublicationService {
 			.map(Target::channel)
 			.collect(Collectors.toCollection(LinkedHashSet::new))) {
 			ChannelDescriptor descriptor = this.channels.find(channel).orElseThrow();
-			this.renderer.render(version, channel, descriptor.template(), Map.of(), request.options());
+			try {
+				this.renderer.render(version, channel, descriptor.template(), Map.of(), request.options());
+			}
+			catch (ErrorResponseException ex) {
+				throw refusedBy(channel, ex);
+			}
+			catch (TemplateProblem ex) {
+				throw Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "template-problem", "Template problem",
+						channel + ": " + ex.getMessage(),
+						Map.of("channel", channel, "template", ex.template(), "line", ex.line()),
+						"problem.template-problem", channel, ex.template(), ex.line(), ex.getMessage());
+			}
 		}
 		PublicationState state = actor.approver() ? PublicationState.SCHEDULED : PublicationState.AWAITING_APPROVAL;
 		long id = this.repository.insert(version.contentId(), version.version(), state, at, request.urgent(),
@@ -128,7 +145,38 @@ public class PublicationService {
 					String.valueOf(id), Problems.term("pubstate." + publication.state(), publication.state().name()));
 		}
 		this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", actor, null);
+		this.events.publishEvent(ScheduleChange.cancelled(id, publication.contentId()));
 		return get(id);
+	}
+
+	/**
+	 * Moves a publication that has not gone out yet to another time. What was handed to
+	 * providers that schedule themselves follows (see {@link ScheduleChange}); a time
+	 * that has come fires the publication at once.
+	 * @param at the new time, with its offset
+	 */
+	@Transactional
+	public Publication reschedule(long id, OffsetDateTime at, String actor) {
+		if (at == null) {
+			throw Problems.invalid("scheduledAt", "is required");
+		}
+		Publication publication = get(id);
+		Instant now = this.clock.instant();
+		Instant when = at.toInstant();
+		if (when.isBefore(now.minus(CLOCK_SKEW))) {
+			throw Problems.invalid("scheduledAt", "is in the past");
+		}
+		if (!this.repository.reschedule(id, when)) {
+			throw Problems.conflict("publication-state",
+					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be rescheduled");
+		}
+		this.audit.record(AUDIT_SUBJECT, id, "RESCHEDULED", actor, publication.scheduledAt() + " → " + when);
+		this.events.publishEvent(ScheduleChange.moved(id, publication.contentId(), when));
+		Publication moved = get(id);
+		if (moved.state() == PublicationState.SCHEDULED) {
+			this.events.publishEvent(new PublicationScheduled(id, when));
+		}
+		return moved;
 	}
 
 	public Publication get(long id) {
@@ -154,8 +202,25 @@ public class PublicationService {
 					|| this.repository.transition(id, PublicationState.AWAITING_APPROVAL, PublicationState.CANCELLED,
 							"cancelled_at", withdrawn.actor(), now)) {
 				this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", withdrawn.actor(), "content withdrawn");
+				this.events.publishEvent(ScheduleChange.cancelled(id, withdrawn.contentId()));
 			}
 		}
+	}
+
+	/**
+	 * A channel's refusal as the publication's: the whole publication is refused, so the
+	 * problem says which channel refused and keeps what the channel said about it.
+	 */
+	private static ErrorResponseException refusedBy(String channel, ErrorResponseException ex) {
+		ProblemDetail problem = ex.getBody();
+		String detail = String.valueOf(problem.getDetail());
+		if (!detail.startsWith(channel + ":")) {
+			problem.setDetail(channel + ": " + detail);
+		}
+		if (problem.getProperties() == null || !problem.getProperties().containsKey("channel")) {
+			problem.setProperty("channel", channel);
+		}
+		return ex;
 	}
 
 	private List<Target> expand(List<Target> requested) {

@@ -21,6 +21,14 @@ public interface ChannelTextPolicy {
 	Map<String, Object> metrics(String text, Map<String, String> options);
 
 	/**
+	 * Refuses a rendition the channel cannot send (throw a problem naming the channel and
+	 * what to do), after its metrics were measured. The console measures without this
+	 * check so that it can show an officer the numbers of what is refused.
+	 */
+	default void check(String text, Map<String, Object> metrics, Map<String, String> options) {
+	}
+
+	/**
 	 * Variables this channel's templates may use beyond the common ones (e.g. the
 	 * portal's sanitised HTML body). Values given at send time override them, so a
 	 * per-recipient value can have a sample here for previews.

@@ -3,8 +3,10 @@ package vn.loa.rendering;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.text.StringSubstitutor;
@@ -21,13 +23,17 @@ import vn.loa.content.ContentVersion;
  * Renders a content version for a channel. Every template sees the same variables:
  * {@code title, summary, body} (Markdown), {@code text} (the body as plain text),
  * {@code topic}, {@code audiences}, {@code areas}, {@code links}, {@code images},
- * {@code url} (the portal article), {@code version}, {@code var.*} (the configured short
- * strings) and whatever the channel adds.
+ * {@code url} (the portal article), {@code shortUrl} (the article's short link, for SMS
+ * and chat messages), {@code version}, {@code var.*} (the configured short strings),
+ * {@code hotline} (the configured hotline, empty when the title or summary already gives
+ * a hotline) and whatever the channel adds.
  */
 @Service
 public class Renderer {
 
 	private static final Parser MARKDOWN = Parser.builder().build();
+
+	private static final Pattern HOTLINE_WORDS = Pattern.compile("hotline|đường dây nóng");
 
 	private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
 
@@ -49,13 +55,22 @@ public class Renderer {
 
 	public Rendition render(ContentVersion content, String channel, String template, Map<String, Object> extra,
 			Map<String, String> options) {
-		return render(content, channel, this.templates.get(channel, template), extra, options);
+		return render(content, channel, this.templates.get(channel, template), extra, options, true);
+	}
+
+	/**
+	 * Renders and measures without the channel's refusal (an SMS over its part limit), so
+	 * the console can show the numbers of what would be refused. Template problems still
+	 * throw.
+	 */
+	public Rendition measure(ContentVersion content, String channel, String template, Map<String, String> options) {
+		return render(content, channel, this.templates.get(channel, template), Map.of(), options, false);
 	}
 
 	/** Renders with a candidate template source, as a preview before it is saved. */
 	public Rendition preview(ContentVersion content, String channel, String template, String source,
 			Map<String, Object> extra, Map<String, String> options) {
-		return render(content, channel, this.templates.compile(channel + "/" + template, source), extra, options);
+		return render(content, channel, this.templates.compile(channel + "/" + template, source), extra, options, true);
 	}
 
 	/**
@@ -67,7 +82,7 @@ public class Renderer {
 	}
 
 	private Rendition render(ContentVersion content, String channel, TemplateStore.Compiled compiled,
-			Map<String, Object> extra, Map<String, String> options) {
+			Map<String, Object> extra, Map<String, String> options, boolean check) {
 		ChannelTextPolicy policy = this.policies.get(channel);
 		Map<String, Object> context = context(content);
 		if (policy != null) {
@@ -83,6 +98,9 @@ public class Renderer {
 		metrics.put("words", words(text));
 		if (policy != null) {
 			metrics.putAll(policy.metrics(text, options));
+			if (check) {
+				policy.check(text, metrics, options);
+			}
 		}
 		String name = compiled.id().substring(compiled.id().indexOf('/') + 1);
 		return new Rendition(channel, name, compiled.version(), text, Map.copyOf(metrics));
@@ -117,10 +135,29 @@ public class Renderer {
 					.map(i -> Map.of("url", this.loa.publicUrl(i.path()), "alt", i.alt()))
 					.toList());
 		context.put("url", this.loa.publicUrl("/portal/articles/" + content.slug()));
+		context.put("shortUrl", this.loa.publicUrl(ShortLinks.path(content.contentId())));
+		context.put("hotline", mentionsHotline(content) ? "" : this.variables.getOrDefault("hotline", ""));
 		context.put("slug", content.slug());
 		context.put("version", content.version());
 		context.put("var", this.variables);
 		return context;
+	}
+
+	/**
+	 * Whether the title or summary already give a hotline (the word, or the configured
+	 * number in any spacing), so a short message does not print one twice.
+	 */
+	private boolean mentionsHotline(ContentVersion content) {
+		String said = (nullToEmpty(content.title()) + " " + nullToEmpty(content.summary())).toLowerCase(Locale.ROOT);
+		if (HOTLINE_WORDS.matcher(said).find()) {
+			return true;
+		}
+		String digits = this.variables.getOrDefault("hotline", "").replaceAll("\\D", "");
+		return !digits.isEmpty() && said.replaceAll("(?<=\\d)[ .\\-](?=\\d)", "").contains(digits);
+	}
+
+	private static String nullToEmpty(String text) {
+		return (text != null) ? text : "";
 	}
 
 	private static int words(String text) {

@@ -151,11 +151,13 @@ public class TemplateStore {
 	}
 
 	private static Mustache.Compiler compiler(String id) {
-		Mustache.Compiler compiler = Mustache.compiler().nullValue("");
+		// an empty string hides a section, as "{{#var.hotline}}…{{/var.hotline}}" means
+		Mustache.Compiler compiler = Mustache.compiler().nullValue("").emptyStringIsFalse(true);
 		if (id.endsWith(".html")) {
 			return compiler.escapeHTML(true);
 		}
-		if (id.endsWith(".json")) {
+		// A YAML double-quoted scalar escapes as a JSON string does (ZNS mappings).
+		if (id.endsWith(".json") || id.endsWith(".yml")) {
 			return compiler.withEscaper(TemplateStore::escapeJson);
 		}
 		return compiler.escapeHTML(false);

@@ -3,7 +3,6 @@ package vn.loa.web;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,8 +32,6 @@ import vn.loa.content.ContentVersion;
 import vn.loa.content.ImageRef;
 import vn.loa.content.ReviewState;
 import vn.loa.publishing.PublicationService;
-import vn.loa.rendering.Renderer;
-import vn.loa.rendering.Rendition;
 
 /**
  * Content as officers see it: the list, the form, and the item page with its versions,
@@ -51,17 +48,17 @@ class ContentPages {
 
 	private final PublicationService publications;
 
-	private final Renderer renderer;
-
 	private final List<ChannelDescriptor> channels;
 
 	private final Validator validator;
 
-	ContentPages(ContentService contents, PublicationService publications, Renderer renderer,
+	private final ChannelVerdicts verdicts;
+
+	ContentPages(ContentService contents, PublicationService publications, ChannelVerdicts verdicts,
 			List<ChannelDescriptor> channels, Validator validator) {
 		this.contents = contents;
 		this.publications = publications;
-		this.renderer = renderer;
+		this.verdicts = verdicts;
 		this.channels = channels.stream().sorted(Comparator.comparing(ChannelDescriptor::id)).toList();
 		this.validator = validator;
 	}
@@ -117,7 +114,7 @@ class ContentPages {
 		model.addAttribute("versions", versions);
 		model.addAttribute("history", this.contents.history(id));
 		model.addAttribute("publications", this.publications.list(null, id, 50));
-		model.addAttribute("renditions", renditions(item.current()));
+		model.addAttribute("renditions", this.verdicts.of(item.current(), this.channels, Map.of()));
 		model.addAttribute("audiences", Audience.values());
 		return "console/item";
 	}
@@ -202,38 +199,10 @@ class ContentPages {
 		return "console/content-form";
 	}
 
-	/** Each enabled channel's rendition of the version, or why it cannot be rendered. */
-	private List<RenditionView> renditions(ContentVersion version) {
-		List<RenditionView> result = new ArrayList<>();
-		for (ChannelDescriptor channel : this.channels) {
-			if (!channel.enabled()) {
-				continue;
-			}
-			try {
-				Rendition rendition = this.renderer.render(version, channel.id(), channel.template(), Map.of(),
-						Map.of());
-				result.add(new RenditionView(channel.id(), channel.label(), rendition.template(),
-						rendition.templateVersion(), rendition.text(), new LinkedHashMap<>(rendition.metrics()),
-						rendition.template().endsWith(".html"), null));
-			}
-			catch (RuntimeException ex) {
-				Object error = (ex instanceof ErrorResponseException problem) ? ProblemMessages.detail(problem)
-						: ex.getMessage();
-				result.add(new RenditionView(channel.id(), channel.label(), channel.template(), null, null, Map.of(),
-						false, error));
-			}
-		}
-		return result;
-	}
-
 	private List<String> topics() {
 		TreeSet<String> topics = new TreeSet<>(COMMON_TOPICS);
 		this.contents.list(null, null, 200, 0).forEach(i -> topics.add(i.current().topic()));
 		return List.copyOf(topics);
-	}
-
-	record RenditionView(String channel, String label, String template, String templateVersion, String text,
-			Map<String, Object> metrics, boolean html, Object error) {
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.loa.channels.ChannelDescriptor;
 import vn.loa.common.DemoProperties;
 import vn.loa.content.Audience;
 import vn.loa.content.ContentDraft;
@@ -38,10 +39,32 @@ class DemoData implements ApplicationRunner {
 
 	private final PublicationService publications;
 
-	DemoData(DemoProperties demo, ContentService contents, PublicationService publications) {
+	private final List<ChannelDescriptor> channels;
+
+	DemoData(DemoProperties demo, ContentService contents, PublicationService publications,
+			List<ChannelDescriptor> channels) {
 		this.demo = demo;
 		this.contents = contents;
 		this.publications = publications;
+		this.channels = channels;
+	}
+
+	/**
+	 * Where the sample item is published: Loa's own portal, and the WordPress and webhook
+	 * channels only while they run against Loa's simulators. Sample content never goes to
+	 * a live channel: a site configured as {@code live} is an agency's real site.
+	 */
+	List<Target> sampleTargets() {
+		List<Target> targets = new java.util.ArrayList<>();
+		targets.add(new Target("portal", null));
+		for (String id : List.of("wordpress", "webhook")) {
+			this.channels.stream()
+				.filter((c) -> c.id().equals(id) && c.enabled() && "sandbox".equals(c.mode())
+						&& !c.defaultTargets().isEmpty())
+				.findFirst()
+				.ifPresent((c) -> targets.add(new Target(id, null)));
+		}
+		return targets;
 	}
 
 	@Override
@@ -88,11 +111,11 @@ class DemoData implements ApplicationRunner {
 				"Kết quả khảo sát cho thấy 81,5% người dân hài lòng với sự phục vụ của cơ quan hành chính nhà nước.",
 				"cai-cach-hanh-chinh", List.of(Audience.CITIZENS_AND_BUSINESSES), List.of("56"), List.of(), List.of()),
 				"editor");
-		this.publications.create(new PublicationRequest(online.id(),
-				List.of(new Target("portal", null), new Target("wordpress", null), new Target("webhook", null)), null,
-				false, null), new PublicationService.Actor("approver", true));
-		log.info(
-				"Loaded the sample content: 4 items, one published to the portal, the WordPress sandbox and the webhook");
+		List<Target> targets = sampleTargets();
+		this.publications.create(new PublicationRequest(online.id(), targets, null, false, null),
+				new PublicationService.Actor("approver", true));
+		log.info("Loaded the sample content: 4 items, one published to {} (channels in live mode get no sample"
+				+ " content)", targets.stream().map(Target::channel).toList());
 	}
 
 	private ContentItem approved(ContentDraft draft) {

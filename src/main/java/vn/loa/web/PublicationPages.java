@@ -3,12 +3,16 @@ package vn.loa.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,6 +30,7 @@ import vn.loa.channels.ChannelDescriptor;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
+import vn.loa.content.ContentVersion;
 import vn.loa.content.ReviewState;
 import vn.loa.deliverylog.Delivery;
 import vn.loa.deliverylog.DeliveryLog;
@@ -53,12 +58,18 @@ class PublicationPages {
 
 	private final List<ChannelDescriptor> channels;
 
+	private final ChannelVerdicts verdicts;
+
+	private final MessageSource messages;
+
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
-			List<ChannelDescriptor> channels) {
+			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages) {
 		this.publications = publications;
 		this.contents = contents;
 		this.deliveries = deliveries;
 		this.channels = channels.stream().sorted(Comparator.comparing(ChannelDescriptor::id)).toList();
+		this.verdicts = verdicts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/console/contents/{id}/publish")
@@ -70,7 +81,7 @@ class PublicationPages {
 			.findFirst()
 			.ifPresent(c -> form.getChannels().add(c.id()));
 		model.addAttribute("form", form);
-		return publishPage(id, model);
+		return publishPage(id, form, model);
 	}
 
 	@PostMapping("/console/contents/{id}/publish")
@@ -79,7 +90,22 @@ class PublicationPages {
 			Authentication user, Model model, RedirectAttributes redirect) {
 		PublicationRequest request = form.toRequest(id, hasSms(), binding);
 		if (request == null) {
-			return publishPage(id, model);
+			return publishPage(id, form, model);
+		}
+		ContentItem item = this.contents.get(id);
+		if (item.state().publishable()) {
+			// refuse here, naming the channel and the ways out, rather than with the
+			// service's first problem
+			ContentVersion version = this.contents.version(id, item.approvedVersion());
+			for (ChannelDescriptor channel : chosen(form)) {
+				ChannelVerdicts.Verdict verdict = this.verdicts.of(version, channel, request.options());
+				if (!verdict.ready()) {
+					binding.reject("publish.refusedBy", new Object[] { channel.label(), explain(verdict) }, null);
+				}
+			}
+			if (binding.hasErrors()) {
+				return publishPage(id, form, model);
+			}
 		}
 		try {
 			Publication publication = this.publications.create(request, ConsoleUser.of(user).actor());
@@ -89,7 +115,7 @@ class PublicationPages {
 		}
 		catch (ErrorResponseException ex) {
 			ConsoleAdvice.reject(ex, binding, Map.of("targets", "channels", "contentId", "channels"));
-			return publishPage(id, model);
+			return publishPage(id, form, model);
 		}
 	}
 
@@ -197,13 +223,41 @@ class PublicationPages {
 		return rows;
 	}
 
-	private String publishPage(long id, Model model) {
+	private String publishPage(long id, PublishForm form, Model model) {
 		ContentItem item = this.contents.get(id);
+		List<ChannelDescriptor> enabled = this.channels.stream().filter(ChannelDescriptor::enabled).toList();
 		model.addAttribute("item", item);
-		model.addAttribute("channels", this.channels.stream().filter(ChannelDescriptor::enabled).toList());
+		model.addAttribute("channels", enabled);
 		model.addAttribute("hasSms", hasSms());
 		model.addAttribute("publishable", item.state().publishable());
+		// what each channel would do with the version the publication sends
+		ContentVersion version = item.state().publishable() ? this.contents.version(id, item.approvedVersion())
+				: item.current();
+		Map<String, ChannelVerdicts.Verdict> verdicts = new HashMap<>();
+		for (ChannelDescriptor channel : enabled) {
+			verdicts.put(channel.id(), this.verdicts.of(version, channel,
+					Map.of(PublishForm.SMS_DIACRITICS, String.valueOf(form.isSmsDiacritics()))));
+			if (channel.id().equals(ChannelVerdicts.SMS)) {
+				model.addAttribute("smsOther", this.verdicts.of(version, channel,
+						Map.of(PublishForm.SMS_DIACRITICS, String.valueOf(!form.isSmsDiacritics()))));
+			}
+		}
+		model.addAttribute("verdicts", verdicts);
 		return "console/publish";
+	}
+
+	private List<ChannelDescriptor> chosen(PublishForm form) {
+		return this.channels.stream().filter(c -> c.enabled() && form.getChannels().contains(c.id())).toList();
+	}
+
+	/** A verdict said in the officer's language: what is wrong and what to do. */
+	private String explain(ChannelVerdicts.Verdict verdict) {
+		Locale locale = LocaleContextHolder.getLocale();
+		String said = this.messages.getMessage(verdict.messageCode(), verdict.args(), locale);
+		if (verdict.waysOutCode() != null) {
+			said += " " + this.messages.getMessage(verdict.waysOutCode(), verdict.waysOutArgs(), locale);
+		}
+		return said;
 	}
 
 	private boolean hasSms() {

@@ -36,6 +36,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 abstract class WebChannelsJourney {
 
+	/**
+	 * The sandbox WordPress administrator's application password, as Basic credentials.
+	 */
+	private static final String WP_ADMIN = "Basic bG9hLXNhbmRib3g6c2FuZGJveCBhcHAgcGFzc3dvcmQgMDAwMA==";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -76,20 +81,24 @@ abstract class WebChannelsJourney {
 		assertThat(wordpress.get("provider").asString()).isEqualTo("wordpress:so-noi-vu");
 		String postId = wordpress.get("providerReference").asString();
 		assertThat(postId).matches("\\d+");
-		assertThat(wordpress.get("providerUrl").asString()).endsWith("/sandbox/wordpress/?p=" + postId);
+		// A published post's pretty link, as WordPress gives it.
+		assertThat(wordpress.get("providerUrl").asString()).contains("/sandbox/wordpress/20").doesNotContain("?p=");
 
 		JsonNode refused = rows.get("wordpress/sai-mat-khau");
 		assertThat(refused.get("status").asString()).isEqualTo("PERMANENT_FAILURE");
-		assertThat(refused.get("errorCode").asString()).isEqualTo("incorrect_password");
+		// Current WordPress does not say the password is wrong; the HTTP status does.
+		assertThat(refused.get("errorCode").asString()).isEqualTo("rest_cannot_create");
 		assertThat(refused.get("errorMessage").asString())
-			.isEqualTo("The provided password is an invalid application password.");
+			.isEqualTo("Sorry, you are not allowed to create posts as this user.");
+		assertThat(refused.get("providerStatus").asInt()).isEqualTo(401);
 
 		JsonNode webhook = rows.get("webhook/cong-tinh");
 		assertThat(webhook.get("status").asString()).isEqualTo("SENT");
 		assertThat(webhook.get("providerReference").asString()).startsWith("rcpt-");
 
 		// What the WordPress site received: the post, without the script.
-		JsonNode post = this.json.readTree(this.mvc.perform(get("/sandbox/wordpress/wp-json/wp/v2/posts/" + postId))
+		JsonNode post = this.json.readTree(this.mvc
+			.perform(get("/sandbox/wordpress/wp-json/wp/v2/posts/" + postId).header("Authorization", WP_ADMIN))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -150,12 +159,12 @@ abstract class WebChannelsJourney {
 		// committed, off the request thread. The site with the wrong password never got a
 		// post, so there is nothing to trash there.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			JsonNode trashed = this.json
-				.readTree(this.mvc.perform(get("/sandbox/wordpress/wp-json/wp/v2/posts/" + postId))
-					.andExpect(status().isOk())
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
+			JsonNode trashed = this.json.readTree(this.mvc
+				.perform(get("/sandbox/wordpress/wp-json/wp/v2/posts/" + postId).header("Authorization", WP_ADMIN))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
 			assertThat(trashed.path("status").asString()).isEqualTo("trash");
 			assertThat(wordPressPosts(contentId)).singleElement()
 				.satisfies((p) -> assertThat(p.path("trashedAt").isNull()).isFalse());
@@ -163,7 +172,9 @@ abstract class WebChannelsJourney {
 		JsonNode remembered = wordPressPosts(contentId).get(0);
 		assertThat(remembered.path("site").asString()).isEqualTo("so-noi-vu");
 		assertThat(remembered.path("postId").asString()).isEqualTo(postId);
-		assertThat(remembered.path("link").asString()).isEqualTo(wordpress.get("providerUrl").asString());
+		// In the trash the post loses its pretty link; Loa keeps the one WordPress gives.
+		assertThat(remembered.path("link").asString()).endsWith("/sandbox/wordpress/?p=" + postId)
+			.isNotEqualTo(wordpress.get("providerUrl").asString());
 		assertThat(remembered.path("trashError").isNull()).isTrue();
 		assertThat(wordPressPosts(contentId))
 			.noneSatisfy((p) -> assertThat(p.path("site").asString()).isEqualTo("sai-mat-khau"));

@@ -17,13 +17,13 @@ class ReadAloudTableTest {
 	private final RadioScriptWriter writer = new RadioScriptWriter(Path.of("templates/radio/abbreviations.tsv"), 180);
 
 	@ParameterizedTest(name = "{0}")
-	@CsvFileSource(resources = "/radio/read-aloud.tsv", delimiter = '\t', numLinesToSkip = 4, quoteCharacter = '\0')
+	@CsvFileSource(resources = "/radio/read-aloud.tsv", delimiter = '\t', quoteCharacter = '\0')
 	void readsAsAnAnnouncerWould(String written, String said) {
 		assertThat(this.writer.write(written).text()).isEqualTo(said);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvFileSource(resources = "/radio/read-aloud.tsv", delimiter = '\t', numLinesToSkip = 4, quoteCharacter = '\0')
+	@CsvFileSource(resources = "/radio/read-aloud.tsv", delimiter = '\t', quoteCharacter = '\0')
 	void leavesNoDigitAndNoUnmatchedBracket(String written, String said) {
 		String script = this.writer.write(written).text();
 		assertThat(script).doesNotContainPattern("\\d");

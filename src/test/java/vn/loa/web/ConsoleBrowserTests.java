@@ -117,9 +117,12 @@ class ConsoleBrowserTests {
 		click(By.id("new-content"));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content-form")));
 		type(By.id("summary"), "Người dân nộp hồ sơ đất đai tại bưu điện xã, nhận kết quả tại nhà.");
-		// the live SMS counter under the summary, from POST /api/v1/sms/analysis
+		// the live SMS counter under the summary measures the SMS as the template renders
+		// it, from POST /api/v1/sms/preview
 		WebElement sms = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-sms")));
-		assertThat(sms.getText()).startsWith("SMS: 1 tin").contains("UCS");
+		this.wait.until(ExpectedConditions.textMatches(By.id("summary-sms"),
+				java.util.regex.Pattern.compile("SMS theo mẫu: \\d tin có dấu \\(UCS-2.*tin không dấu.*")));
+		assertThat(sms.getText()).contains("tối đa 5 tin");
 		type(By.id("body"), "Từ tháng 10, bộ phận một cửa cấp huyện **tiếp nhận hồ sơ đất đai** qua bưu điện.\n\n"
 				+ "Người dân không phải đi lại nhiều lần.");
 		// the live read-aloud time under the body, from POST /api/v1/radio/script-preview

@@ -35,7 +35,7 @@ class FacebookChannel {
 			.template(properties.template())
 			.defaultTargets(List.of("all"))
 			.rejectTarget(pages::reject)
-			.schedulesItself(publisher::schedulableOnFacebook)
+			.providerSchedules(true)
 			.health(() -> {
 				List<String> problems = new ArrayList<>(app.missing());
 				pages.all()

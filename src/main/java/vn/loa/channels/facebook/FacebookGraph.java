@@ -111,6 +111,14 @@ class FacebookGraph {
 		return call(token, (client) -> client.deleteObject(objectId));
 	}
 
+	/** Moves a post scheduled on Facebook to another time. */
+	boolean reschedule(String token, String postId, Instant at) {
+		return call(token,
+				(client) -> client
+					.publish(postId, GraphResponse.class, Parameter.with("scheduled_publish_time", at.getEpochSecond()))
+					.isSuccess());
+	}
+
 	/**
 	 * Hides a post from the Page's timeline, or a comment from everyone but its author.
 	 */

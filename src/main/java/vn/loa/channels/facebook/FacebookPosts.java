@@ -95,6 +95,16 @@ class FacebookPosts {
 			.update();
 	}
 
+	void rescheduled(long id, Instant at) {
+		this.jdbc.sql("update facebook_post set scheduled_on_facebook_at = ?, not_before = ? where id = ?")
+			.params(Timestamp.from(at), Timestamp.from(at), id)
+			.update();
+	}
+
+	void note(long id, String error) {
+		this.jdbc.sql("update facebook_post set last_error = ? where id = ?").params(error, id).update();
+	}
+
 	/** Not posted yet; asked again at {@code nextAt}. */
 	void retryAt(long id, String error, Instant nextAt, boolean attempted) {
 		this.jdbc

@@ -70,6 +70,15 @@ class FacebookPublisher {
 	}
 
 	List<DeliveryOutcome> deliver(ChannelDispatch dispatch) {
+		Instant now = this.clock.instant();
+		if (dispatch.scheduledAt() != null && dispatch.scheduledAt().isAfter(now)
+				&& !schedulableOnFacebook(dispatch.scheduledAt(), now)) {
+			// Handed over ahead, but too soon or too far for Facebook's scheduling: Loa's
+			// scheduler fires the publication at its time and the Pages get it then.
+			log.info("Publication {} for {} is left to Loa's scheduler", dispatch.publicationId(),
+					dispatch.scheduledAt());
+			return List.of();
+		}
 		List<FacebookPages.Page> targets = this.pages.resolve(dispatch.target());
 		if (targets.isEmpty()) {
 			return List.of(DeliveryOutcome.failed(dispatch.publicationId(), CHANNEL, dispatch.target(),

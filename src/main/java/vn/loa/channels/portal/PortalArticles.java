@@ -73,6 +73,13 @@ class PortalArticles {
 			.optional();
 	}
 
+	Optional<PortalArticle> visibleByContent(long contentId) {
+		return this.jdbc.sql("select " + COLUMNS + " from portal_article where content_id = ? and withdrawn_at is null")
+			.param(contentId)
+			.query(PortalArticles::map)
+			.optional();
+	}
+
 	/** Newest first; {@code topic} null means every topic. */
 	List<PortalArticle> visible(String topic, int limit) {
 		String where = (topic != null) ? " and topic = :topic" : "";

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.dsl.IntegrationFlow;
 
+import vn.loa.channels.ArticleText;
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ChannelDispatch;
 import vn.loa.channels.DeliveryFailureAdvice;
@@ -80,8 +81,8 @@ class PortalChannel {
 			// the
 			// stored HTML does not depend on that.
 			PortalArticle article = this.articles.publish(content.contentId(), content.version(), content.slug(),
-					dispatch.publicationId(), content.title(), content.summary(), content.topic(),
-					SafeHtml.sanitize(dispatch.rendition().text()), this.clock.instant());
+					dispatch.publicationId(), ArticleText.plain(content.title()), ArticleText.plain(content.summary()),
+					content.topic(), SafeHtml.sanitize(dispatch.rendition().text()), this.clock.instant());
 			return DeliveryOutcome.sent(dispatch.publicationId(), ID, dispatch.target(), ID, article.slug(),
 					this.loa.publicUrl("/portal/articles/" + article.slug()), template);
 		}

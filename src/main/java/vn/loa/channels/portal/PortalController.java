@@ -1,5 +1,6 @@
 package vn.loa.channels.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +20,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import vn.loa.common.LoaProperties;
+import vn.loa.rendering.ShortLinks;
 
 /**
  * The public portal: no login, Vietnamese, only articles that are published and not
@@ -80,6 +84,25 @@ class PortalController {
 		model.addAttribute("description",
 				(summary != null && !summary.isBlank()) ? summary : this.properties.description());
 		return "portal/article";
+	}
+
+	/**
+	 * The short link an SMS carries: redirected to the article of the content item the
+	 * code names; a code without a visible article (unpublished, withdrawn, made up)
+	 * answers the portal's not-found page, so unpublished items stay unseen.
+	 */
+	@GetMapping(ShortLinks.PREFIX + "{code}")
+	String shortLink(@PathVariable String code, Model model, HttpServletResponse response) {
+		Optional<PortalArticle> article = ShortLinks.contentId(code).flatMap(this.articles::visibleByContent);
+		if (article.isEmpty()) {
+			model.addAttribute("canonical", this.loa.publicUrl("/portal"));
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "portal/not-found";
+		}
+		// 302, not 301: browsers keep a 301, and a withdrawn article must stop answering
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+		return "redirect:" + this.loa
+			.publicUrl("/portal/articles/" + UriUtils.encodePathSegment(article.get().slug(), StandardCharsets.UTF_8));
 	}
 
 	@GetMapping("/portal/feed.rss")

@@ -38,6 +38,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmsBroadcastWorker implements BulkChannel {
 
+	/** The SMS channel's id, for rows other channels write as fallbacks. */
+	public static final String CHANNEL = SmsChannel.ID;
+
+	/** The provider of SMS rows. */
+	public static final String PROVIDER = SmsChannel.PROVIDER;
+
 	/** The error code of rows waiting after Twilio's 429. */
 	public static final String TOO_MANY_REQUESTS = Integer.toString(TwilioStatusTable.TOO_MANY_REQUESTS);
 
@@ -137,8 +143,9 @@ public class SmsBroadcastWorker implements BulkChannel {
 	/**
 	 * Sends one SMS for a claimed row through the paced client (the broadcast's rows and
 	 * another channel's fallback rows alike).
+	 * @return the answer, or {@link BulkResult#notSent} when the run is stopping
 	 */
-	BulkResult sendText(Claimed row, String body, BulkRun run) throws InterruptedException {
+	public BulkResult sendText(Claimed row, String body, BulkRun run) throws InterruptedException {
 		int segments = Math.max(1, SmsText.analyze(body, true).parts());
 		if (!run.pace(this.pacer, this.client.sender(), segments)) {
 			return BulkResult.notSent(row);

@@ -12,14 +12,14 @@ import vn.loa.audience.SegmentSpec;
  * topic such as {@code area=48.490,48.491;topic=cchc} (areas are administrative unit
  * paths, province.district.commune).
  */
-final class SmsTargets {
+public final class SmsTargets {
 
-	static final String ALL = "all";
+	public static final String ALL = "all";
 
 	private SmsTargets() {
 	}
 
-	static SegmentSpec parse(String target) {
+	public static SegmentSpec parse(String target) {
 		if (target == null || target.isBlank()) {
 			throw new IllegalArgumentException("An SMS target names a segment: 'all' or 'area=…;topic=…'");
 		}

@@ -15,7 +15,9 @@ import vn.loa.deliverylog.DeliveryLogFlow;
 
 /**
  * WordPress sites: each configured site is a target and gets one delivery row; the row's
- * reference is the post id and its URL the post's link.
+ * reference is the post id and its URL the post's link. WordPress keeps scheduled posts
+ * itself, so a publication for a later time is handed to the sites at approval. The
+ * health is DOWN while a site's last probe found it cannot be published to.
  */
 @Configuration(proxyBeanMethods = false)
 class WordPressChannel {
@@ -23,7 +25,7 @@ class WordPressChannel {
 	static final String ID = "wordpress";
 
 	@Bean
-	ChannelDescriptor wordpressDescriptor(WordPressProperties properties, WordPressSites sites) {
+	ChannelDescriptor wordpressDescriptor(WordPressProperties properties, WordPressSites sites, WordPressProbe probe) {
 		return ChannelDescriptor.builder(ID, "Trang WordPress")
 			.enabled(properties.enabled())
 			.mode(properties.mode().name().toLowerCase(Locale.ROOT))
@@ -31,6 +33,7 @@ class WordPressChannel {
 			.defaultTargets(properties.sites().stream().map(WordPressProperties.Site::name).toList())
 			.rejectTarget((target) -> sites.site(target).isPresent() ? Optional.empty()
 					: Optional.of("no WordPress site named " + target + " in channels/wordpress.yml"))
+			.providerSchedules(true)
 			.health(() -> {
 				List<String> problems = new java.util.ArrayList<>();
 				for (WordPressProperties.Site site : properties.sites()) {
@@ -41,6 +44,9 @@ class WordPressChannel {
 							&& (site.baseUrl() == null || site.baseUrl().isBlank())) {
 						problems.add(site.name() + ": no base-url");
 					}
+					probe.last(site.name())
+						.filter((found) -> !found.up())
+						.ifPresent((found) -> problems.add(site.name() + ": " + found.problem()));
 				}
 				return problems.isEmpty() ? ChannelDescriptor.ChannelHealth.healthy()
 						: ChannelDescriptor.ChannelHealth.unhealthy(String.join("; ", problems));

@@ -1,6 +1,9 @@
 package vn.loa.channels.wordpress;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,18 +11,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import vn.loa.channels.ArticleText;
 import vn.loa.channels.ChannelDispatch;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryOutcome;
 import vn.loa.deliverylog.DeliveryStatus;
 
 /**
- * Claims the delivery row, sends the post, remembers a created post for its content item
- * (so that withdrawing the item can trash it), and maps what WordPress answered to the
- * delivery log in one place.
+ * Claims the delivery row, writes the post (a new one, or the item's existing post on the
+ * site when a newer publication of the item comes), remembers it for its content item (so
+ * that withdrawing the item can trash it and a scheduled post can follow its
+ * publication), and maps what WordPress answered to the delivery log in one place.
+ *
+ * A dispatch whose time is more than a minute ahead (handed over at approval) becomes a
+ * {@code future} post, which WordPress publishes by itself.
  */
 @Component
 class WordPressHandler {
+
+	/** Publication option: make a new post even if the item has one on the site. */
+	static final String NEW_POST = "new-post";
+
+	/** Closer than this to now, a post is simply published. */
+	static final Duration SCHEDULE_THRESHOLD = Duration.ofMinutes(1);
 
 	private static final Logger log = LoggerFactory.getLogger(WordPressHandler.class);
 
@@ -43,36 +57,67 @@ class WordPressHandler {
 	}
 
 	/**
-	 * @return the outcome, or null when another node already took this delivery
+	 * @return the outcome, or null when there is nothing to do now: another node already
+	 * took this delivery, or it is handed ahead for an item whose post on the site is
+	 * published (WordPress would take a published post off the site until the new time,
+	 * so it is updated when the publication fires)
 	 */
 	DeliveryOutcome deliver(ChannelDispatch dispatch) {
+		Instant now = this.clock.instant();
+		boolean ahead = dispatch.scheduledAt() != null && dispatch.scheduledAt().isAfter(now.plus(SCHEDULE_THRESHOLD));
+		Optional<WordPressPosts.Post> existing = Boolean.parseBoolean(dispatch.option(NEW_POST, "false"))
+				? Optional.empty() : this.posts.current(dispatch.content().contentId(), dispatch.target());
+		if (ahead && existing.isPresent() && !existing.get().future()) {
+			log.info(
+					"Publication {} is not handed ahead to WordPress site {}: post {} of the item is published there"
+							+ " and is updated when the publication fires",
+					dispatch.publicationId(), dispatch.target(), existing.get().postId());
+			return null;
+		}
 		String provider = provider(dispatch.target());
 		String template = dispatch.rendition().templateVersion();
 		if (this.deliveries.claim(dispatch.publicationId(), WordPressChannel.ID, dispatch.target(), provider, template)
 			.isEmpty()) {
 			return null;
 		}
-		WordPressSender.Sent sent = this.sender.send(dispatch.target(), dispatch.content().title(),
-				dispatch.rendition().text(), dispatch.content().summary(), dispatch.scheduledAt(),
-				this.clock.instant());
+		// WordPress renders title and excerpt as HTML and keeps an administrator's
+		// markup:
+		// they go as escaped plain text, as the portal shows them.
+		String title = ArticleText.html(dispatch.content().title());
+		String excerpt = ArticleText.html(dispatch.content().summary());
+		String html = dispatch.rendition().text();
+		WordPressPost post = ahead ? WordPressPost.scheduled(title, html, excerpt, dispatch.scheduledAt())
+				: WordPressPost.publishNow(title, html, excerpt);
+		WordPressSender.Sent sent = this.sender.publish(dispatch.target(), post,
+				existing.map(WordPressPosts.Post::postId).orElse(null));
 		log.info("WordPress site {} answered {} after {} attempt(s)", dispatch.target(), sent.result(),
 				sent.attempts());
 		if (sent.result() instanceof WordPressResult.Created created) {
-			remember(dispatch, created);
+			remember(dispatch, created, existing, ahead ? dispatch.scheduledAt() : null);
 		}
-		return outcome(dispatch, provider, template, sent);
+		return outcome(dispatch, provider, template, sent, ahead);
 	}
 
-	private void remember(ChannelDispatch dispatch, WordPressResult.Created created) {
+	private void remember(ChannelDispatch dispatch, WordPressResult.Created created,
+			Optional<WordPressPosts.Post> existing, Instant scheduledAt) {
+		Instant now = this.clock.instant();
+		Instant at = "future".equals(created.status()) ? scheduledAt : null;
 		try {
-			this.posts.remember(dispatch.content().contentId(), dispatch.content().version(), dispatch.publicationId(),
-					dispatch.target(), created.id(), created.link(), this.clock.instant());
+			if (existing.isPresent() && existing.get().postId() == created.id()) {
+				this.posts.rewritten(existing.get().id(), dispatch.content().version(), dispatch.publicationId(),
+						created.link(), created.status(), at, now);
+			}
+			else {
+				this.posts.remember(dispatch.content().contentId(), dispatch.content().version(),
+						dispatch.publicationId(), dispatch.target(), created.id(), created.link(), created.status(), at,
+						now);
+			}
 		}
 		catch (RuntimeException ex) {
 			// The post exists whatever happens here, so the row still says SENT; but a
 			// withdrawal will not find this post, and someone has to know.
 			log.error(
-					"WordPress site {} created post {} for content item {}, but Loa could not remember it;"
+					"WordPress site {} wrote post {} for content item {}, but Loa could not remember it;"
 							+ " withdrawing the item will not trash it",
 					dispatch.target(), created.id(), dispatch.content().contentId(), ex);
 			return;
@@ -101,33 +146,44 @@ class WordPressHandler {
 		}
 	}
 
-	/** The one table from WordPress answers to delivery statuses. */
+	/**
+	 * The one table from WordPress answers to delivery statuses. The row keeps
+	 * WordPress's HTTP status (401: the credentials are wrong; 403: the account lacks the
+	 * right) and how many calls were made.
+	 * @param ahead the dispatch was handed over ahead of its time, so a site that did not
+	 * take it gets it again when the publication fires
+	 */
 	static DeliveryOutcome outcome(ChannelDispatch dispatch, String provider, String template,
-			WordPressSender.Sent sent) {
+			WordPressSender.Sent sent, boolean ahead) {
 		long publication = dispatch.publicationId();
 		String target = dispatch.target();
+		WordPressResult result = sent.result();
+		DeliveryOutcome outcome;
 		// Java 17: no pattern matching for switch yet, so the sealed cases are tested in
 		// turn.
-		WordPressResult result = sent.result();
 		if (result instanceof WordPressResult.Created created) {
-			return DeliveryOutcome.sent(publication, WordPressChannel.ID, target, provider, Long.toString(created.id()),
-					created.link(), template);
+			outcome = DeliveryOutcome.sent(publication, WordPressChannel.ID, target, provider,
+					Long.toString(created.id()), created.link(), template);
 		}
-		if (result instanceof WordPressResult.Rejected rejected) {
-			return DeliveryOutcome.failed(publication, WordPressChannel.ID, target, DeliveryStatus.PERMANENT_FAILURE,
+		else if (result instanceof WordPressResult.Rejected rejected) {
+			outcome = DeliveryOutcome.failed(publication, WordPressChannel.ID, target, DeliveryStatus.PERMANENT_FAILURE,
 					provider, rejected.code(), rejected.message(), template);
 		}
-		WordPressResult.Failed failed = (WordPressResult.Failed) result;
-		return DeliveryOutcome.failed(publication, WordPressChannel.ID, target, DeliveryStatus.TECHNICAL_FAILURE,
-				provider, failed.code(), failed.message() + attempts(sent.attempts()), template);
+		else if (result instanceof WordPressResult.Unavailable unavailable) {
+			outcome = DeliveryOutcome.failed(publication, WordPressChannel.ID, target,
+					ahead ? DeliveryStatus.TEMPORARY_FAILURE : DeliveryStatus.TECHNICAL_FAILURE, provider,
+					unavailable.code(), unavailable.message(), template);
+		}
+		else {
+			WordPressResult.Failed failed = (WordPressResult.Failed) result;
+			outcome = DeliveryOutcome.failed(publication, WordPressChannel.ID, target, DeliveryStatus.TECHNICAL_FAILURE,
+					provider, failed.code(), failed.message(), template);
+		}
+		return outcome.withCalls(result.httpStatus(), sent.attempts());
 	}
 
 	static String provider(String site) {
 		return WordPressChannel.ID + ":" + site;
-	}
-
-	private static String attempts(int attempts) {
-		return (attempts > 1) ? " (after " + attempts + " attempts)" : "";
 	}
 
 }

@@ -2,7 +2,6 @@ package vn.loa.channels.wordpress;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -11,27 +10,34 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The body of {@code POST /wp-json/wp/v2/posts}. A scheduled post is
- * {@code status=future} with both {@code date} (the site's local time, no offset, as
- * WordPress stores it) and {@code date_gmt}, so the post goes out at the right moment
- * whatever the site's time zone setting is.
+ * The body of {@code POST /wp/v2/posts} (create) and {@code POST /wp/v2/posts/{id}}
+ * (update; absent fields are left as they are). A time goes only as {@code date_gmt}:
+ * WordPress takes {@code date} over {@code date_gmt} when both are sent, and would read
+ * {@code date} in the site's own time zone setting, whatever Loa believes it to be.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record WordPressPost(String title, String content, String excerpt, String status, String date,
+record WordPressPost(String title, String content, String excerpt, String status,
 		@JsonProperty("date_gmt") String dateGmt) {
 
 	// Always with seconds: LocalDateTime.toString() drops ":00", which WordPress rejects.
 	private static final DateTimeFormatter WORDPRESS_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
 	static WordPressPost publishNow(String title, String content, String excerpt) {
-		return new WordPressPost(title, content, excerpt, "publish", null, null);
+		return new WordPressPost(title, content, excerpt, "publish", null);
 	}
 
-	static WordPressPost scheduled(String title, String content, String excerpt, Instant at, ZoneId siteZone) {
-		Instant second = at.truncatedTo(ChronoUnit.SECONDS);
-		return new WordPressPost(title, content, excerpt, "future",
-				WORDPRESS_DATE.format(LocalDateTime.ofInstant(second, siteZone)),
-				WORDPRESS_DATE.format(LocalDateTime.ofInstant(second, ZoneOffset.UTC)));
+	/** A {@code future} post: WordPress publishes it at {@code at} by itself. */
+	static WordPressPost scheduled(String title, String content, String excerpt, Instant at) {
+		return new WordPressPost(title, content, excerpt, "future", gmt(at));
+	}
+
+	/** Moves a post to another time: {@code future}, or published when it has come. */
+	static WordPressPost movedTo(Instant at, boolean future) {
+		return new WordPressPost(null, null, null, future ? "future" : "publish", gmt(at));
+	}
+
+	static String gmt(Instant at) {
+		return WORDPRESS_DATE.format(LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
 	}
 
 }

@@ -26,12 +26,19 @@ class WordPressPostController {
 		return this.posts.ofContent(contentId)
 			.stream()
 			.map((p) -> new PostView(p.site(), p.postId(), p.link(), p.contentId(), p.contentVersion(),
-					p.publicationId(), p.createdAt(), p.trashedAt(), p.trashError(), p.trashAttempts(), p.nextTrashAt(),
-					p.trashGivenUpAt()))
+					p.publicationId(), p.status(), p.scheduledAt(), p.createdAt(), p.updatedAt(), p.trashedAt(),
+					p.trashError(), p.trashAttempts(), p.nextTrashAt(), p.trashGivenUpAt(), p.cancelledAt()))
 			.toList();
 	}
 
 	/**
+	 * @param link the post's link on the site; once in the trash, the {@code ?p=<id>}
+	 * link WordPress gives it there
+	 * @param publicationId the publication that last wrote the post (a newer publication
+	 * of the item updates the item's post)
+	 * @param status what the site last said: {@code publish}, {@code future} (it
+	 * publishes the post at {@code scheduledAt} by itself) or {@code trash}
+	 * @param cancelledAt when the publication of a scheduled post was cancelled
 	 * @param trashedAt when the site confirmed the post is in its trash (or gone already)
 	 * @param trashError WordPress's code and message when the site refused to trash it
 	 * (the last refusal)
@@ -41,8 +48,8 @@ class WordPressPostController {
 	 * still on the site
 	 */
 	record PostView(String site, long postId, String link, long contentId, int contentVersion, long publicationId,
-			Instant createdAt, Instant trashedAt, String trashError, int trashAttempts, Instant nextTrashAt,
-			Instant trashGivenUpAt) {
+			String status, Instant scheduledAt, Instant createdAt, Instant updatedAt, Instant trashedAt,
+			String trashError, int trashAttempts, Instant nextTrashAt, Instant trashGivenUpAt, Instant cancelledAt) {
 	}
 
 }

@@ -1,11 +1,12 @@
 package vn.loa.channels.wordpress;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import vn.loa.channels.RetractionRetry;
 
 /**
  * The WordPress channel, configured in {@code channels/wordpress.yml}.
@@ -18,14 +19,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long to wait for a site to accept the connection
  * @param readTimeout how long to wait for a site's answer
  * @param retry how often to try again when a site did not take the request at all
+ * @param probeInterval how often each site is asked who Loa's credentials belong to
+ * ({@code GET /wp/v2/users/me}), for the channel's health; also at start
+ * @param withdrawal how a withdrawn item's posts (and a cancelled publication's scheduled
+ * posts) keep being trashed when a site refused
  * @param sites the sites a publication can target; one delivery row per site
- * @param sandbox the application password the simulator accepts
+ * @param sandbox the account the simulator accepts
  */
 @ConfigurationProperties("loa.channels.wordpress")
 record WordPressProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sandbox") Mode mode,
 		@DefaultValue("post.html") String template, @DefaultValue("5s") Duration connectTimeout,
-		@DefaultValue("20s") Duration readTimeout, @DefaultValue Retry retry, @DefaultValue List<Site> sites,
-		@DefaultValue Sandbox sandbox) {
+		@DefaultValue("20s") Duration readTimeout, @DefaultValue Retry retry,
+		@DefaultValue("5m") Duration probeInterval, @DefaultValue RetractionRetry withdrawal,
+		@DefaultValue List<Site> sites, @DefaultValue Sandbox sandbox) {
 
 	enum Mode {
 
@@ -35,14 +41,16 @@ record WordPressProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
 
 	/**
 	 * @param name the target name used in publications and delivery rows
-	 * @param baseUrl the site address in front of {@code /wp-json}; empty means Loa's own
-	 * simulator (sandbox mode only)
+	 * @param baseUrl the site's address (its home page); empty means Loa's own simulator
+	 * (sandbox mode only), and in sandbox mode a path such as
+	 * {@code /sandbox/wordpress/plain} is one of the simulator's sites
+	 * @param apiRoot the site's REST API root, when it cannot be found from the site
+	 * itself (e.g. {@code https://site/?rest_route=/}); empty means as WordPress
+	 * announces it
 	 * @param username the WordPress user that owns the application password
 	 * @param passwordEnv the environment variable holding the application password
-	 * @param timeZone the site's time zone, for the local {@code date} of scheduled posts
 	 */
-	record Site(String name, String baseUrl, String username, String passwordEnv,
-			@DefaultValue("Asia/Ho_Chi_Minh") ZoneId timeZone) {
+	record Site(String name, String baseUrl, String apiRoot, String username, String passwordEnv) {
 	}
 
 	/**
@@ -53,7 +61,7 @@ record WordPressProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
 	}
 
 	/**
-	 * @param username the user the simulator knows
+	 * @param username the administrator the simulator knows
 	 * @param applicationPassword the application password it accepts; not a secret, it
 	 * only opens the in-process simulator
 	 */

@@ -6,9 +6,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves a configured site into where to post and with which credentials. In sandbox
- * mode a site without a base URL is Loa's own simulator, and an unset password variable
- * falls back to the simulator's password; live mode never falls back.
+ * Resolves a configured site into where it is and with which credentials. In sandbox mode
+ * a site without a base URL is Loa's own simulator, a base URL that is a path is one of
+ * the simulator's sites, and an unset password variable falls back to the simulator's
+ * password; live mode never falls back.
  */
 @Component
 class WordPressSites {
@@ -27,8 +28,9 @@ class WordPressSites {
 	}
 
 	String baseUrl(WordPressProperties.Site site) {
-		if (site.baseUrl() != null && !site.baseUrl().isBlank()) {
-			return site.baseUrl();
+		String configured = (site.baseUrl() != null) ? site.baseUrl().strip() : "";
+		if (!configured.isEmpty() && !configured.startsWith("/")) {
+			return configured;
 		}
 		if (!sandbox()) {
 			throw new IllegalStateException("WordPress site " + site.name() + " has no base-url");
@@ -37,7 +39,22 @@ class WordPressSites {
 		String port = this.environment.getProperty("local.server.port",
 				this.environment.getProperty("server.port", "8080"));
 		String contextPath = this.environment.getProperty("server.servlet.context-path", "");
-		return "http://127.0.0.1:" + port + contextPath + "/sandbox/wordpress";
+		return "http://127.0.0.1:" + port + contextPath + (configured.isEmpty() ? "/sandbox/wordpress" : configured);
+	}
+
+	/**
+	 * Whether the site is Loa's own simulator while no web server runs (a test without
+	 * one): there is nothing to probe then.
+	 */
+	boolean simulatorWithoutServer(WordPressProperties.Site site) {
+		String configured = (site.baseUrl() != null) ? site.baseUrl().strip() : "";
+		return sandbox() && (configured.isEmpty() || configured.startsWith("/"))
+				&& this.environment.getProperty("local.server.port") == null;
+	}
+
+	/** The API root the site's configuration names, if any. */
+	Optional<String> configuredApiRoot(WordPressProperties.Site site) {
+		return Optional.ofNullable(site.apiRoot()).map(String::strip).filter((root) -> !root.isEmpty());
 	}
 
 	String username(WordPressProperties.Site site) {

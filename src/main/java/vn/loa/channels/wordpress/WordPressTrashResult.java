@@ -10,8 +10,11 @@ sealed interface WordPressTrashResult {
 		return !(this instanceof Failed);
 	}
 
-	/** WordPress answered 200 with the post, now {@code "status":"trash"}. */
-	record Trashed(long id, String status) implements WordPressTrashResult {
+	/**
+	 * WordPress answered 200 with the post, now {@code "status":"trash"}, and its new
+	 * link ({@code ?p=<id>}: a trashed post loses its pretty one).
+	 */
+	record Trashed(long id, String status, String link) implements WordPressTrashResult {
 	}
 
 	/**
@@ -22,8 +25,8 @@ sealed interface WordPressTrashResult {
 	}
 
 	/**
-	 * The post is still there as far as Loa knows (e.g. 401 {@code incorrect_password},
-	 * 403 {@code rest_cannot_delete}, 500).
+	 * The post is still there as far as Loa knows (e.g. 401 {@code rest_cannot_delete}
+	 * for a wrong application password, 403 for an account without the right, 500).
 	 *
 	 * @param retryable nothing can have gone wrong by asking again (connection refused,
 	 * 5xx): trashing a post twice has the effect of trashing it once

@@ -6,8 +6,28 @@ package vn.loa.channels.wordpress;
  */
 class WordPressUnavailableException extends RuntimeException {
 
+	private final int httpStatus;
+
+	private final String code;
+
 	WordPressUnavailableException(String message, Throwable cause) {
 		super(message, cause);
+		this.httpStatus = 0;
+		this.code = "unavailable";
+	}
+
+	WordPressUnavailableException(int httpStatus, String code, String message) {
+		super(message);
+		this.httpStatus = httpStatus;
+		this.code = code;
+	}
+
+	int httpStatus() {
+		return this.httpStatus;
+	}
+
+	String code() {
+		return this.code;
 	}
 
 }

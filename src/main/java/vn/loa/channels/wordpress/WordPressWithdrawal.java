@@ -15,6 +15,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.loa.channels.RetractionRetry;
 import vn.loa.content.ContentWithdrawn;
+import vn.loa.deliverylog.DeliveryLog;
+import vn.loa.deliverylog.DeliveryOutcome;
+import vn.loa.deliverylog.DeliveryStatus;
 
 /**
  * A withdrawn item must not stay on the sites: every post the channel made for it goes to
@@ -42,11 +45,14 @@ class WordPressWithdrawal {
 
 	private final Clock clock;
 
-	WordPressWithdrawal(WordPressPosts posts, WordPressSender sender, WordPressWithdrawalProperties properties,
-			Clock clock) {
+	private final DeliveryLog deliveries;
+
+	WordPressWithdrawal(WordPressPosts posts, WordPressSender sender, WordPressProperties properties,
+			DeliveryLog deliveries, Clock clock) {
 		this.posts = posts;
 		this.sender = sender;
-		this.retry = properties.retry();
+		this.retry = properties.withdrawal();
+		this.deliveries = deliveries;
 		this.clock = clock;
 	}
 
@@ -79,6 +85,15 @@ class WordPressWithdrawal {
 
 	/** Published by the handler when it remembered a post of a withdrawn item. */
 	record PostOfWithdrawnItem(long contentId) {
+	}
+
+	/**
+	 * Trashes the given posts now (a cancelled publication's scheduled posts); those a
+	 * site refused are left to the sweep.
+	 * @return how many are still on their site
+	 */
+	int trashNow(List<WordPressPosts.Post> posts, long contentId) {
+		return trash(posts, contentId);
 	}
 
 	/**
@@ -138,7 +153,17 @@ class WordPressWithdrawal {
 					false);
 		}
 		if (result.done()) {
-			this.posts.trashed(post.id(), this.clock.instant());
+			String link = (result instanceof WordPressTrashResult.Trashed trashed) ? trashed.link() : null;
+			this.posts.trashed(post.id(), link, this.clock.instant());
+			if (post.cancelledAt() != null) {
+				// The scheduled post of a cancelled publication: its row says it never
+				// went out.
+				this.deliveries.record(DeliveryOutcome.failed(post.publicationId(), WordPressChannel.ID, post.site(),
+						DeliveryStatus.SKIPPED, WordPressHandler.provider(post.site()), "publication_cancelled",
+						"The publication was cancelled before its time; scheduled post " + post.postId()
+								+ " is in the site's trash",
+						null));
+			}
 			return true;
 		}
 		WordPressTrashResult.Failed failed = (WordPressTrashResult.Failed) result;

@@ -195,6 +195,16 @@ abstract class FacebookJourney {
 		assertThat(post.scheduledFor()).isEqualTo(at);
 		assertThat(this.posts.ofPublication(publication).get(0).scheduledOnFacebookAt()).isEqualTo(at);
 
+		// Moved: the post scheduled on Facebook moves with it; cancelled: it is deleted.
+		Instant later = at.plus(Duration.ofHours(1));
+		as("approver", "APPROVER",
+				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"scheduledAt\":\"" + later.atOffset(java.time.ZoneOffset.ofHours(7)) + "\"}"))
+			.andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(post.scheduledFor()).isEqualTo(later));
+		as("approver", "APPROVER", post("/api/v1/publications/" + publication + "/cancel")).andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(post.deleted()).isTrue());
+
 		long soon = publish(approvedItem("Sắp diễn ra " + UUID.randomUUID()), page,
 				Instant.now().plus(Duration.ofMinutes(5)), Map.of());
 		JsonNode waiting = this.json

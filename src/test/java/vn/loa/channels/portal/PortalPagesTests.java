@@ -134,4 +134,25 @@ class PortalPagesTests {
 		return new SyndFeedInput().build(new StringReader(result.getResponse().getContentAsString()));
 	}
 
+	@Test
+	void aShortLinkLeadsToItsArticleOnlyWhileTheArticleIsVisible() throws Exception {
+		long contentId = 900_077;
+		PortalArticle article = this.articles.publish(contentId, 1, "lich-tiep-cong-dan-thang-12", null,
+				"Lịch tiếp công dân tháng 12", "Lãnh đạo UBND tỉnh tiếp công dân ngày 15/12.", "tiep-cong-dan",
+				SafeHtml.fromMarkdown("Tiếp công dân tại trụ sở."), Instant.parse("2026-12-01T03:00:00Z"));
+		String code = vn.loa.rendering.ShortLinks.code(contentId);
+		assertThat(code).hasSizeLessThanOrEqualTo(4);
+
+		this.mvc.perform(get("/s/" + code))
+			.andExpect(status().isFound())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Location", this.loa.publicBaseUrl() + "/portal/articles/" + article.slug()));
+		this.mvc.perform(get("/s/" + code.toUpperCase(java.util.Locale.ROOT))).andExpect(status().isFound());
+		this.mvc.perform(get("/s/" + vn.loa.rendering.ShortLinks.code(contentId + 1))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/s/không-phải-mã")).andExpect(status().isNotFound());
+
+		this.articles.withdraw(contentId, Instant.parse("2026-12-02T03:00:00Z"));
+		this.mvc.perform(get("/s/" + code)).andExpect(status().isNotFound());
+	}
+
 }

@@ -13,6 +13,9 @@ import org.springframework.web.client.RestClient;
  */
 final class SandboxSite {
 
+	/** The sandbox administrator, {@code loa-sandbox} with its application password. */
+	static final String AUTHORIZATION = "Basic bG9hLXNhbmRib3g6c2FuZGJveCBhcHAgcGFzc3dvcmQgMDAwMA==";
+
 	private final String base;
 
 	private final JsonMapper json;
@@ -28,19 +31,23 @@ final class SandboxSite {
 
 	long create(String title) {
 		WordPressClient client = new WordPressClient(this.json, Duration.ofSeconds(2), Duration.ofSeconds(5));
-		return ((WordPressResult.Created) client.createPost(this.base, "loa-sandbox", "sandbox app password 0000",
-				WordPressPost.publishNow(title, "<p>x</p>", "y")))
+		return ((WordPressResult.Created) client.createPost(this.base + "/wp-json/", "loa-sandbox",
+				"sandbox app password 0000", WordPressPost.publishNow(title, "<p>x</p>", "y")))
 			.id();
 	}
 
+	/** As an account of the site: a trashed post is not shown to anyone else. */
 	String status(long id) {
+		return post(id).path("status").asString();
+	}
+
+	JsonNode post(long id) {
 		return RestClient.create()
 			.get()
 			.uri(this.base + "/wp-json/wp/v2/posts/" + id)
+			.header("Authorization", AUTHORIZATION)
 			.retrieve()
-			.body(JsonNode.class)
-			.path("status")
-			.asString();
+			.body(JsonNode.class);
 	}
 
 }

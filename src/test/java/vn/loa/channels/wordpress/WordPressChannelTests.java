@@ -8,10 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.mock.env.MockEnvironment;
 
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ChannelDispatch;
+import vn.loa.channels.RetractionRetry;
 import vn.loa.content.Audience;
 import vn.loa.content.ContentVersion;
 import vn.loa.deliverylog.DeliveryOutcome;
@@ -32,20 +35,28 @@ class WordPressChannelTests {
 
 	private static WordPressProperties properties(WordPressProperties.Mode mode, WordPressProperties.Site... sites) {
 		return new WordPressProperties(true, mode, "post.html", Duration.ofSeconds(1), Duration.ofSeconds(1),
-				new WordPressProperties.Retry(1, Duration.ofMillis(1)), List.of(sites),
-				new WordPressProperties.Sandbox("loa-sandbox", "pw"));
+				new WordPressProperties.Retry(1, Duration.ofMillis(1)), Duration.ofMinutes(5),
+				new RetractionRetry(Duration.ofMinutes(1), 8, Duration.ofMinutes(1), Duration.ofHours(6), 100),
+				List.of(sites), new WordPressProperties.Sandbox("loa-sandbox", "pw"));
+	}
+
+	private static WordPressProbe probe(WordPressProperties properties, WordPressSites sites) {
+		return new WordPressProbe(properties, sites,
+				new WordPressSender(properties, sites, JsonMapper.builder().build()));
 	}
 
 	@Test
 	void liveSitesNeedAnAddressAndTheirPasswordVariable() {
 		WordPressProperties properties = properties(WordPressProperties.Mode.LIVE,
-				new WordPressProperties.Site("so-noi-vu", null, "bientap", "WP_SO_NOI_VU", VN),
-				new WordPressProperties.Site("ubnd", "https://ubnd.example.gov.vn", "bientap", "WP_UBND", VN));
+				new WordPressProperties.Site("so-noi-vu", null, null, "bientap", "WP_SO_NOI_VU"),
+				new WordPressProperties.Site("ubnd", "https://ubnd.example.gov.vn", null, "bientap", "WP_UBND"));
 		WordPressSites sites = new WordPressSites(properties, new MockEnvironment().withProperty("WP_UBND", "x"));
 
-		ChannelDescriptor descriptor = new WordPressChannel().wordpressDescriptor(properties, sites);
+		ChannelDescriptor descriptor = new WordPressChannel().wordpressDescriptor(properties, sites,
+				probe(properties, sites));
 
 		assertThat(descriptor.mode()).isEqualTo("live");
+		assertThat(descriptor.providerSchedules()).isTrue();
 		assertThat(descriptor.defaultTargets()).containsExactly("so-noi-vu", "ubnd");
 		assertThat(descriptor.rejectTarget("ubnd")).isEmpty();
 		assertThat(descriptor.rejectTarget("khac")).hasValueSatisfying((r) -> assertThat(r).contains("khac"));
@@ -57,11 +68,13 @@ class WordPressChannelTests {
 	@Test
 	void sandboxSitesNeedNothing() {
 		WordPressProperties properties = properties(WordPressProperties.Mode.SANDBOX,
-				new WordPressProperties.Site("so-noi-vu", null, null, "WP_SO_NOI_VU", VN));
+				new WordPressProperties.Site("so-noi-vu", null, null, null, "WP_SO_NOI_VU"));
 		WordPressSites sites = new WordPressSites(properties,
 				new MockEnvironment().withProperty("local.server.port", "9123"));
 
-		assertThat(new WordPressChannel().wordpressDescriptor(properties, sites).health().up()).isTrue();
+		assertThat(
+				new WordPressChannel().wordpressDescriptor(properties, sites, probe(properties, sites)).health().up())
+			.isTrue();
 		assertThat(sites.baseUrl(properties.sites().get(0))).isEqualTo("http://127.0.0.1:9123/sandbox/wordpress");
 		assertThat(sites.username(properties.sites().get(0))).isEqualTo("loa-sandbox");
 		assertThat(sites.password(properties.sites().get(0))).hasValue("pw");
@@ -70,19 +83,52 @@ class WordPressChannelTests {
 	@Test
 	void answersMapToDeliveryStatusesInOneTable() {
 		DeliveryOutcome created = WordPressHandler.outcome(this.dispatch, "wordpress:so-noi-vu", "abc123",
-				new WordPressSender.Sent(new WordPressResult.Created(77, "https://so.example/?p=77", "publish"), 1));
-		assertThat(created).isEqualTo(DeliveryOutcome.sent(12, "wordpress", "so-noi-vu", "wordpress:so-noi-vu", "77",
-				"https://so.example/?p=77", "abc123"));
+				new WordPressSender.Sent(new WordPressResult.Created(77, "https://so.example/?p=77", "publish"), 1),
+				false);
+		assertThat(created).isEqualTo(DeliveryOutcome
+			.sent(12, "wordpress", "so-noi-vu", "wordpress:so-noi-vu", "77", "https://so.example/?p=77", "abc123")
+			.withCalls(201, 1));
 
 		DeliveryOutcome rejected = WordPressHandler.outcome(this.dispatch, "wordpress:so-noi-vu", "abc123",
-				new WordPressSender.Sent(new WordPressResult.Rejected(401, "incorrect_password", "bad"), 1));
+				new WordPressSender.Sent(new WordPressResult.Rejected(401, "rest_cannot_create", "bad"), 1), false);
 		assertThat(rejected.status()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-		assertThat(rejected.errorCode()).isEqualTo("incorrect_password");
+		assertThat(rejected.errorCode()).isEqualTo("rest_cannot_create");
+		assertThat(rejected.providerStatus()).isEqualTo(401);
+
+		DeliveryOutcome forbidden = WordPressHandler.outcome(this.dispatch, "wordpress:so-noi-vu", "abc123",
+				new WordPressSender.Sent(new WordPressResult.Rejected(403, "rest_cannot_publish", "no"), 1), false);
+		assertThat(forbidden.providerStatus()).isEqualTo(403);
+
+		DeliveryOutcome unavailable = WordPressHandler.outcome(this.dispatch, "wordpress:so-noi-vu", "abc123",
+				new WordPressSender.Sent(new WordPressResult.Unavailable(0, "unavailable", "refused"), 3), false);
+		assertThat(unavailable.status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+		assertThat(unavailable.errorMessage()).isEqualTo("refused");
+		assertThat(unavailable.attempts()).isEqualTo(3);
+		assertThat(unavailable.providerStatus()).isNull();
+
+		// Handed ahead at approval: the site gets it again when the publication fires.
+		DeliveryOutcome later = WordPressHandler.outcome(this.dispatch, "wordpress:so-noi-vu", "abc123",
+				new WordPressSender.Sent(new WordPressResult.Unavailable(503, "http_503", "busy"), 3), true);
+		assertThat(later.status()).isEqualTo(DeliveryStatus.TEMPORARY_FAILURE);
+		assertThat(later.providerStatus()).isEqualTo(503);
 
 		DeliveryOutcome failed = WordPressHandler.outcome(this.dispatch, "wordpress:so-noi-vu", "abc123",
-				new WordPressSender.Sent(new WordPressResult.Failed(0, "unavailable", "refused"), 3));
+				new WordPressSender.Sent(new WordPressResult.Failed(500, "internal_server_error", "oops"), 1), true);
 		assertThat(failed.status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
-		assertThat(failed.errorMessage()).isEqualTo("refused (after 3 attempts)");
+		assertThat(failed.providerStatus()).isEqualTo(500);
+	}
+
+	@Test
+	void theProbeSaysInVietnameseWhyASiteCannotBePublishedTo() {
+		assertThat(WordPressProbe.problem("so-noi-vu",
+				new WordPressAccount.Refused(401, "rest_not_logged_in", "You are not currently logged in.")))
+			.isEqualTo("WordPress không nhận tên người dùng hoặc mật khẩu ứng dụng (401 rest_not_logged_in)");
+		assertThat(WordPressProbe.problem("so-noi-vu",
+				new WordPressAccount.Known("loa-contributor", List.of("contributor"), false)))
+			.isEqualTo("tài khoản loa-contributor không có quyền đăng bài (vai trò: contributor)");
+		assertThat(
+				WordPressProbe.problem("so-noi-vu", new WordPressAccount.Known("loa-author", List.of("author"), true)))
+			.isNull();
 	}
 
 }

@@ -2,7 +2,6 @@ package vn.loa.channels.wordpress;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -16,6 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -47,7 +47,7 @@ class WordPressClientTests {
 	}
 
 	private String baseUrl() {
-		return "http://127.0.0.1:" + this.wordpress.port() + "/";
+		return "http://127.0.0.1:" + this.wordpress.port() + "/wp-json/";
 	}
 
 	@Test
@@ -74,33 +74,32 @@ class WordPressClientTests {
 	}
 
 	@Test
-	void schedulesAsFutureWithSiteLocalDateAndGmt() {
+	void schedulesAsFutureWithTheTimeInUtcOnly() {
 		this.wordpress.stubFor(post("/wp-json/wp/v2/posts").willReturn(aResponse().withStatus(201)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\":90,\"status\":\"future\",\"link\":\"https://sonv.example.gov.vn/?p=90\"}")));
 
 		WordPressResult result = this.client.createPost(baseUrl(), "bientap", "pw",
-				WordPressPost.scheduled("Lịch tiếp công dân", "<p>x</p>", "y", Instant.parse("2026-12-01T01:30:00Z"),
-						ZoneId.of("Asia/Ho_Chi_Minh")));
+				WordPressPost.scheduled("Lịch tiếp công dân", "<p>x</p>", "y", Instant.parse("2026-12-01T01:30:00Z")));
 
 		assertThat(result).isEqualTo(new WordPressResult.Created(90, "https://sonv.example.gov.vn/?p=90", "future"));
 		this.wordpress.verify(postRequestedFor(urlEqualTo("/wp-json/wp/v2/posts")).withRequestBody(equalToJson("""
 				{"title":"Lịch tiếp công dân","content":"<p>x</p>","excerpt":"y","status":"future",
-				 "date":"2026-12-01T08:30:00","date_gmt":"2026-12-01T01:30:00"}""")));
+				 "date_gmt":"2026-12-01T01:30:00"}""")));
 	}
 
 	@Test
 	void wrongApplicationPasswordIsRejectedWithWordPressCodeAndMessage() {
 		this.wordpress.stubFor(post("/wp-json/wp/v2/posts")
 			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
-					{"code":"incorrect_password","message":"The provided password is an invalid application password.",
+					{"code":"rest_cannot_create","message":"Sorry, you are not allowed to create posts as this user.",
 					 "data":{"status":401}}""")));
 
 		WordPressResult result = this.client.createPost(baseUrl(), "bientap", "wrong",
 				WordPressPost.publishNow("t", "c", "e"));
 
-		assertThat(result).isEqualTo(new WordPressResult.Rejected(401, "incorrect_password",
-				"The provided password is an invalid application password."));
+		assertThat(result).isEqualTo(new WordPressResult.Rejected(401, "rest_cannot_create",
+				"Sorry, you are not allowed to create posts as this user."));
 	}
 
 	@Test
@@ -156,7 +155,7 @@ class WordPressClientTests {
 						 "title":{"raw":"Ra quân CCHC","rendered":"Ra quân CCHC"}}""")));
 
 		assertThat(this.client.trash(baseUrl(), "bientap", "abcd EFGH 1234 ijkl", 4711))
-			.isEqualTo(new WordPressTrashResult.Trashed(4711, "trash"));
+			.isEqualTo(new WordPressTrashResult.Trashed(4711, "trash", "https://sonv.example.gov.vn/?p=4711"));
 		// Without force, so that the site's editors can still restore the post.
 		this.wordpress.verify(deleteRequestedFor(urlEqualTo("/wp-json/wp/v2/posts/4711")).withHeader("Authorization",
 				equalTo("Basic YmllbnRhcDphYmNkIEVGR0ggMTIzNCBpamts")));
@@ -209,13 +208,13 @@ class WordPressClientTests {
 	void wrongApplicationPasswordKeepsThePostAndWordPressCodeAndMessage() {
 		this.wordpress.stubFor(delete("/wp-json/wp/v2/posts/4711")
 			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
-					{"code":"incorrect_password","message":"The provided password is an invalid application password.",
+					{"code":"rest_cannot_delete","message":"Sorry, you are not allowed to delete this post.",
 					 "data":{"status":401}}""")));
 
 		WordPressTrashResult result = this.client.trash(baseUrl(), "bientap", "wrong", 4711);
 
-		assertThat(result).isEqualTo(new WordPressTrashResult.Failed(401, "incorrect_password",
-				"The provided password is an invalid application password.", false));
+		assertThat(result).isEqualTo(new WordPressTrashResult.Failed(401, "rest_cannot_delete",
+				"Sorry, you are not allowed to delete this post.", false));
 		assertThat(result.done()).isFalse();
 	}
 
@@ -240,11 +239,79 @@ class WordPressClientTests {
 
 		int port = this.wordpress.port();
 		this.wordpress.stop();
-		assertThat(this.client.trash("http://127.0.0.1:" + port, "u", "p", 4711))
+		assertThat(this.client.trash("http://127.0.0.1:" + port + "/wp-json/", "u", "p", 4711))
 			.isInstanceOfSatisfying(WordPressTrashResult.Failed.class, (failed) -> {
 				assertThat(failed.code()).isEqualTo("connection_refused");
 				assertThat(failed.retryable()).isTrue();
 			});
+	}
+
+	@Test
+	void findsTheApiRootOfASiteWithPrettyPermalinks() {
+		this.wordpress.stubFor(get(urlPathEqualTo("/wp-json/")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"namespaces\":[\"oembed/1.0\",\"wp/v2\"]}")));
+
+		String site = "http://127.0.0.1:" + this.wordpress.port();
+		assertThat(this.client.discoverApiRoot(site)).isEqualTo(site + "/wp-json/");
+	}
+
+	@Test
+	void findsTheApiRootOfASiteWithPlainPermalinksFromItsLinkHeader() {
+		// Without rewrite rules /wp-json/ is the front page, which names the API root.
+		String site = "http://127.0.0.1:" + this.wordpress.port();
+		this.wordpress.stubFor(get(urlPathEqualTo("/wp-json/")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/html; charset=UTF-8")
+			.withHeader("Link", "<" + site + "/index.php?rest_route=/>; rel=\"https://api.w.org/\"")
+			.withBody("<!DOCTYPE html><html><body>Trang chủ</body></html>")));
+
+		String root = this.client.discoverApiRoot(site);
+
+		assertThat(root).isEqualTo(site + "/index.php?rest_route=/");
+		assertThat(WordPressClient.route(root, "wp/v2/users/me", "context=edit"))
+			.hasToString(site + "/index.php?rest_route=/wp/v2/users/me&context=edit");
+	}
+
+	@Test
+	void aPageInsteadOfTheApiCreatedNothing() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/html; charset=UTF-8")
+			.withBody("<!DOCTYPE html><html><body>Trang chủ</body></html>")));
+
+		assertThatExceptionOfType(WordPressApiMissingException.class)
+			.isThrownBy(() -> this.client.createPost(baseUrl(), "u", "p", WordPressPost.publishNow("t", "c", "e")));
+	}
+
+	@Test
+	void updatesAnExistingPost() {
+		this.wordpress.stubFor(post("/wp-json/wp/v2/posts/90").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":90,\"status\":\"future\",\"link\":\"https://sonv.example.gov.vn/?p=90\"}")));
+
+		WordPressResult result = this.client.updatePost(baseUrl(), "u", "p", 90,
+				WordPressPost.movedTo(Instant.parse("2026-12-01T03:00:00Z"), true));
+
+		assertThat(result)
+			.isEqualTo(new WordPressResult.Created(200, 90, "https://sonv.example.gov.vn/?p=90", "future"));
+		this.wordpress.verify(postRequestedFor(urlEqualTo("/wp-json/wp/v2/posts/90"))
+			.withRequestBody(equalToJson("{\"status\":\"future\",\"date_gmt\":\"2026-12-01T03:00:00\"}")));
+	}
+
+	@Test
+	void asksWhoTheCredentialsBelongTo() {
+		this.wordpress.stubFor(get(urlPathEqualTo("/wp-json/wp/v2/users/me")).withQueryParam("context", equalTo("edit"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"id":3,"name":"Tác giả","slug":"loa-author","roles":["author"],
+					 "capabilities":{"publish_posts":true,"unfiltered_html":false}}""")));
+		assertThat(this.client.me(baseUrl(), "loa-author", "p"))
+			.isEqualTo(new WordPressAccount.Known("loa-author", java.util.List.of("author"), true));
+
+		this.wordpress.stubFor(get(urlPathEqualTo("/wp-json/wp/v2/users/me")).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":\"rest_not_logged_in\",\"message\":\"You are not currently logged in.\","
+					+ "\"data\":{\"status\":401}}")));
+		assertThat(this.client.me(baseUrl(), "loa-author", "wrong"))
+			.isEqualTo(new WordPressAccount.Refused(401, "rest_not_logged_in", "You are not currently logged in."));
 	}
 
 }

@@ -1,7 +1,6 @@
 package vn.loa.channels.wordpress;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.env.MockEnvironment;
+
+import vn.loa.channels.RetractionRetry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -35,9 +36,11 @@ class WordPressSenderTrashTests {
 		this.wordpress = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 		this.wordpress.start();
 		WordPressProperties properties = new WordPressProperties(true, WordPressProperties.Mode.LIVE, "post.html",
-				Duration.ofSeconds(2), Duration.ofSeconds(2), new WordPressProperties.Retry(3, Duration.ofMillis(10)),
+				Duration.ofSeconds(10), Duration.ofSeconds(10), new WordPressProperties.Retry(3, Duration.ofMillis(10)),
+				Duration.ofMinutes(5),
+				new RetractionRetry(Duration.ofMinutes(1), 8, Duration.ofMinutes(1), Duration.ofHours(6), 100),
 				List.of(new WordPressProperties.Site("so-noi-vu", "http://127.0.0.1:" + this.wordpress.port(),
-						"bientap", "WP_SO_NOI_VU", ZoneId.of("Asia/Ho_Chi_Minh"))),
+						"http://127.0.0.1:" + this.wordpress.port() + "/wp-json/", "bientap", "WP_SO_NOI_VU")),
 				new WordPressProperties.Sandbox("loa-sandbox", "pw"));
 		this.sender = new WordPressSender(properties,
 				new WordPressSites(properties, new MockEnvironment().withProperty("WP_SO_NOI_VU", "abcd EFGH")),
@@ -61,7 +64,7 @@ class WordPressSenderTrashTests {
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"id\":7,\"status\":\"trash\"}")));
 
-		assertThat(this.sender.trash("so-noi-vu", 7)).isEqualTo(new WordPressTrashResult.Trashed(7, "trash"));
+		assertThat(this.sender.trash("so-noi-vu", 7)).isEqualTo(new WordPressTrashResult.Trashed(7, "trash", null));
 		this.wordpress.verify(2, deleteRequestedFor(urlEqualTo("/wp-json/wp/v2/posts/7")));
 	}
 

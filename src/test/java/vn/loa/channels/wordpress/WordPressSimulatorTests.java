@@ -2,7 +2,6 @@ package vn.loa.channels.wordpress;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
@@ -37,24 +36,29 @@ class WordPressSimulatorTests {
 		return "http://127.0.0.1:" + this.port + "/sandbox/wordpress";
 	}
 
+	private String api() {
+		return base() + "/wp-json/";
+	}
+
 	@Test
 	void createsAPostThatCanBeReadBack() {
 		// WordPress accepts the password with or without the spaces it displays.
-		WordPressResult result = client().createPost(base(), "loa-sandbox", "sandboxapppassword0000",
+		WordPressResult result = client().createPost(api(), "loa-sandbox", "sandboxapppassword0000",
 				WordPressPost.publishNow("Rà soát thủ tục hành chính", "<p>Nội dung rà soát</p>", "Tóm tắt"));
 
 		assertThat(result).isInstanceOf(WordPressResult.Created.class);
 		WordPressResult.Created created = (WordPressResult.Created) result;
 		assertThat(created.status()).isEqualTo("publish");
-		assertThat(created.link()).isEqualTo(base() + "/?p=" + created.id());
+		assertThat(created.link()).startsWith(base() + "/20").endsWith("/ra-soat-thu-tuc-hanh-chinh/");
 
 		JsonNode post = RestClient.create()
 			.get()
 			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.header("Authorization", SandboxSite.AUTHORIZATION)
 			.retrieve()
 			.body(JsonNode.class);
 		assertThat(post.path("title").path("rendered").asString()).isEqualTo("Rà soát thủ tục hành chính");
-		assertThat(post.path("author").asString()).isEqualTo("loa-sandbox");
+		assertThat(post.path("author").asLong()).isEqualTo(1);
 		JsonNode list = RestClient.create().get().uri(base() + "/wp-json/wp/v2/posts").retrieve().body(JsonNode.class);
 		assertThat(list.isArray()).isTrue();
 		assertThat(list.valueStream().map((p) -> p.path("id").asLong())).contains(created.id());
@@ -63,18 +67,17 @@ class WordPressSimulatorTests {
 	@Test
 	void schedulesFuturePosts() {
 		Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
-		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "loa-sandbox",
-				"sandbox app password 0000",
-				WordPressPost.scheduled("Lịch tiếp công dân", "<p>x</p>", "y", at, ZoneId.of("Asia/Ho_Chi_Minh")));
+		WordPressResult.Created created = (WordPressResult.Created) client().createPost(api(), "loa-sandbox",
+				"sandbox app password 0000", WordPressPost.scheduled("Lịch tiếp công dân", "<p>x</p>", "y", at));
 
 		assertThat(created.status()).isEqualTo("future");
 	}
 
 	@Test
 	void refusesAWrongApplicationPasswordLikeWordPress() {
-		assertThat(client().createPost(base(), "loa-sandbox", "wrong", WordPressPost.publishNow("t", "c", "e")))
-			.isEqualTo(new WordPressResult.Rejected(401, "incorrect_password",
-					"The provided password is an invalid application password."));
+		assertThat(client().createPost(api(), "loa-sandbox", "wrong", WordPressPost.publishNow("t", "c", "e")))
+			.isEqualTo(new WordPressResult.Rejected(401, "rest_cannot_create",
+					"Sorry, you are not allowed to create posts as this user."));
 	}
 
 	@Test
@@ -88,14 +91,15 @@ class WordPressSimulatorTests {
 
 	@Test
 	void trashesAPostLikeWordPressAndThenAnswersGone() {
-		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "loa-sandbox",
+		WordPressResult.Created created = (WordPressResult.Created) client().createPost(api(), "loa-sandbox",
 				"sandbox app password 0000", WordPressPost.publishNow("Thông báo sẽ rút", "<p>x</p>", "y"));
 
-		assertThat(client().trash(base(), "loa-sandbox", "sandbox app password 0000", created.id()))
-			.isEqualTo(new WordPressTrashResult.Trashed(created.id(), "trash"));
+		assertThat(client().trash(api(), "loa-sandbox", "sandbox app password 0000", created.id()))
+			.isEqualTo(new WordPressTrashResult.Trashed(created.id(), "trash", base() + "/?p=" + created.id()));
 		JsonNode post = RestClient.create()
 			.get()
 			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.header("Authorization", SandboxSite.AUTHORIZATION)
 			.retrieve()
 			.body(JsonNode.class);
 		assertThat(post.path("status").asString()).isEqualTo("trash");
@@ -108,24 +112,24 @@ class WordPressSimulatorTests {
 		assertThat(again).startsWith("410")
 			.contains("\"code\":\"rest_already_trashed\"")
 			.contains("The post has already been deleted.");
-		assertThat(client().trash(base(), "loa-sandbox", "sandbox app password 0000", created.id()))
+		assertThat(client().trash(api(), "loa-sandbox", "sandbox app password 0000", created.id()))
 			.isEqualTo(new WordPressTrashResult.Gone(410, "rest_already_trashed"));
 	}
 
 	@Test
 	void trashingAnUnknownPostIsNotFound() {
-		assertThat(client().trash(base(), "loa-sandbox", "sandbox app password 0000", 999999))
+		assertThat(client().trash(api(), "loa-sandbox", "sandbox app password 0000", 999999))
 			.isEqualTo(new WordPressTrashResult.Gone(404, "rest_post_invalid_id"));
 	}
 
 	@Test
 	void trashingChecksTheApplicationPasswordLikeCreating() {
-		WordPressResult.Created created = (WordPressResult.Created) client().createPost(base(), "loa-sandbox",
+		WordPressResult.Created created = (WordPressResult.Created) client().createPost(api(), "loa-sandbox",
 				"sandbox app password 0000", WordPressPost.publishNow("Thông báo", "<p>x</p>", "y"));
 
-		assertThat(client().trash(base(), "loa-sandbox", "wrong", created.id()))
-			.isEqualTo(new WordPressTrashResult.Failed(401, "incorrect_password",
-					"The provided password is an invalid application password.", false));
+		assertThat(client().trash(api(), "loa-sandbox", "wrong", created.id()))
+			.isEqualTo(new WordPressTrashResult.Failed(401, "rest_cannot_delete",
+					"Sorry, you are not allowed to delete this post.", false));
 		var anonymous = RestClient.create()
 			.delete()
 			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
@@ -134,6 +138,7 @@ class WordPressSimulatorTests {
 		JsonNode post = RestClient.create()
 			.get()
 			.uri(base() + "/wp-json/wp/v2/posts/" + created.id())
+			.header("Authorization", SandboxSite.AUTHORIZATION)
 			.retrieve()
 			.body(JsonNode.class);
 		assertThat(post.path("status").asString()).isEqualTo("publish");

@@ -55,7 +55,8 @@ class WordPressWithdrawalSweepTests {
 		long contentId = contentId();
 		long post = site().create("Bài bị từ chối xoá");
 		Instant now = Instant.now();
-		this.posts.remember(contentId, 1, 61, "sai-mat-khau", post, site().base() + "/?p=" + post, now);
+		this.posts.remember(contentId, 1, 61, "sai-mat-khau", post, site().base() + "/?p=" + post, "publish", null,
+				now);
 		this.posts.withdrawn(contentId, now);
 
 		assertThat(this.withdrawal.trashPosts(contentId)).isEqualTo(1);
@@ -100,7 +101,8 @@ class WordPressWithdrawalSweepTests {
 		long contentId = contentId();
 		long post = site().create("Bài không bao giờ xoá được");
 		Instant now = Instant.now();
-		this.posts.remember(contentId, 1, 62, "sai-mat-khau", post, site().base() + "/?p=" + post, now);
+		this.posts.remember(contentId, 1, 62, "sai-mat-khau", post, site().base() + "/?p=" + post, "publish", null,
+				now);
 		this.posts.withdrawn(contentId, now);
 		this.withdrawal.trashPosts(contentId);
 
@@ -120,7 +122,7 @@ class WordPressWithdrawalSweepTests {
 		assertThat(listed.path("trashGivenUpAt").isNull()).isFalse();
 		assertThat(listed.path("nextTrashAt").isNull()).isTrue();
 		assertThat(listed.path("trashError").asString())
-			.isEqualTo("incorrect_password: The provided password is an invalid application password.");
+			.isEqualTo("rest_cannot_delete: Sorry, you are not allowed to delete this post.");
 		assertThat(this.withdrawal.trashPosts(contentId)).isZero();
 		assertThat(this.posts.ofContent(contentId).get(0).trashAttempts()).isEqualTo(8);
 	}
@@ -134,11 +136,12 @@ class WordPressWithdrawalSweepTests {
 		this.posts.withdrawn(contentId, now);
 		assertThat(this.withdrawal.trashPosts(contentId)).isZero();
 		long late = site().create("Bài đăng trễ");
-		this.posts.remember(contentId, 1, 63, "so-noi-vu", late, site().base() + "/?p=" + late, now.plusSeconds(1));
+		this.posts.remember(contentId, 1, 63, "so-noi-vu", late, site().base() + "/?p=" + late, "publish", null,
+				now.plusSeconds(1));
 		// An item that is not withdrawn keeps its post.
 		long other = contentId();
 		long kept = site().create("Bài của tin khác");
-		this.posts.remember(other, 1, 64, "so-noi-vu", kept, site().base() + "/?p=" + kept, now);
+		this.posts.remember(other, 1, 64, "so-noi-vu", kept, site().base() + "/?p=" + kept, "publish", null, now);
 
 		this.withdrawal.sweep(now.plusSeconds(2));
 

@@ -48,10 +48,13 @@ class WordPressWithdrawalTests {
 		long refused = site().create("Thông báo trên trang sai mật khẩu");
 		long unknown = ThreadLocalRandom.current().nextLong(900_000_000, 1_000_000_000);
 		Instant now = Instant.now();
-		this.posts.remember(contentId, 1, 41, "so-noi-vu", trashable, site().base() + "/?p=" + trashable, now);
-		this.posts.remember(contentId, 1, 41, "sai-mat-khau", refused, site().base() + "/?p=" + refused, now);
+		this.posts.remember(contentId, 1, 41, "so-noi-vu", trashable, site().base() + "/?p=" + trashable, "publish",
+				null, now);
+		this.posts.remember(contentId, 1, 41, "sai-mat-khau", refused, site().base() + "/?p=" + refused, "publish",
+				null, now);
 		// Deleted on the site by hand: WordPress answers 404, which means it is gone.
-		this.posts.remember(contentId, 2, 42, "so-noi-vu", unknown, site().base() + "/?p=" + unknown, now);
+		this.posts.remember(contentId, 2, 42, "so-noi-vu", unknown, site().base() + "/?p=" + unknown, "publish", null,
+				now);
 
 		assertThat(this.withdrawal.trashPosts(contentId)).isEqualTo(1);
 
@@ -73,7 +76,7 @@ class WordPressWithdrawalTests {
 		assertThat(listed.get(1).path("site").asString()).isEqualTo("sai-mat-khau");
 		assertThat(listed.get(1).path("trashedAt").isNull()).isTrue();
 		assertThat(listed.get(1).path("trashError").asString())
-			.isEqualTo("incorrect_password: The provided password is an invalid application password.");
+			.isEqualTo("rest_cannot_delete: Sorry, you are not allowed to delete this post.");
 		assertThat(listed.get(2).path("postId").asLong()).isEqualTo(unknown);
 		assertThat(listed.get(2).path("trashedAt").isNull()).isFalse();
 

@@ -75,7 +75,7 @@ public class GraphSimulator {
 
 		final Instant createdAt;
 
-		final Instant scheduledFor;
+		volatile Instant scheduledFor;
 
 		volatile boolean hidden;
 
@@ -305,6 +305,21 @@ public class GraphSimulator {
 			return Answer.ok(Map.of("success", true), usage());
 		}
 		return missing(id);
+	}
+
+	Answer reschedule(String id, String scheduledPublishTime) {
+		SimPost post = this.posts.get(id);
+		if (post == null || post.deleted) {
+			return missing(id);
+		}
+		Instant at = Instant.ofEpochSecond(Long.parseLong(scheduledPublishTime));
+		Duration lead = Duration.between(this.clock.instant(), at);
+		if (post.scheduledFor == null || lead.compareTo(MIN_LEAD) < 0 || lead.compareTo(MAX_LEAD) > 0) {
+			return error(400, 100, 1366, "OAuthException", "(#100) The specified scheduled publish time is invalid.",
+					0);
+		}
+		post.scheduledFor = at;
+		return Answer.ok(Map.of("success", true), usage());
 	}
 
 	/** The Page replies under a comment. */

@@ -70,6 +70,10 @@ class GraphSimulatorController {
 
 	@PostMapping("/{id}")
 	ResponseEntity<Map<String, Object>> update(@PathVariable String id, @RequestParam Map<String, String> params) {
+		if (params.containsKey("scheduled_publish_time")) {
+			return answer(this.simulator.pageOf(id), params,
+					() -> this.simulator.reschedule(id, params.get("scheduled_publish_time")));
+		}
 		return answer(this.simulator.pageOf(id), params,
 				() -> this.simulator.hide(id, Boolean.parseBoolean(params.get("is_hidden"))));
 	}

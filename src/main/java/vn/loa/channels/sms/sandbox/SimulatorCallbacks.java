@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,16 @@ public final class SimulatorCallbacks implements AutoCloseable {
 
 	/** Posts each status in order, the first after {@code delay}. */
 	public void schedule(String callbackUrl, Duration delay, Map<String, String> common, String... statusAndCodes) {
+		schedule(callbackUrl, delay, common, (status) -> {
+		}, statusAndCodes);
+	}
+
+	/**
+	 * Posts each status in order, the first after {@code delay}, telling {@code reached}
+	 * each status as it is posted.
+	 */
+	public void schedule(String callbackUrl, Duration delay, Map<String, String> common, Consumer<String> reached,
+			String... statusAndCodes) {
 		this.scheduler.schedule(() -> {
 			for (int i = 0; i + 1 < statusAndCodes.length; i += 2) {
 				Map<String, String> params = new LinkedHashMap<>(common);
@@ -71,6 +82,7 @@ public final class SimulatorCallbacks implements AutoCloseable {
 					params.put("ErrorCode", statusAndCodes[i + 1]);
 				}
 				post(callbackUrl, params);
+				reached.accept(statusAndCodes[i]);
 			}
 		}, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}

@@ -57,6 +57,26 @@ public final class SimulatorInbox {
 		}
 	}
 
+	/**
+	 * Records the status a message reached (delivered, undelivered …), so the sandbox
+	 * view shows where each message ended up rather than the status it was accepted with.
+	 */
+	public void update(String to, String sid, String status) {
+		synchronized (this.byNumber) {
+			Deque<Received> messages = this.byNumber.get(to);
+			if (messages == null) {
+				return;
+			}
+			List<Received> updated = new ArrayList<>(messages.size());
+			for (Received message : messages) {
+				updated.add(message.sid().equals(sid) ? new Received(message.sid(), message.to(), message.from(),
+						message.body(), message.segments(), message.at(), status) : message);
+			}
+			messages.clear();
+			messages.addAll(updated);
+		}
+	}
+
 	/** The messages kept for {@code phone}, oldest first. */
 	public List<Received> receivedBy(String phone) {
 		synchronized (this.byNumber) {

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import vn.loa.audience.PhoneNumbers;
 import vn.loa.channels.sms.SmsProperties;
 import vn.loa.rendering.SmsText;
 
@@ -121,14 +123,19 @@ class TwilioSimulator {
 			common.put("MessageSid", sid);
 			common.put("SmsSid", sid);
 			common.put("To", to);
+			Consumer<String> reached = (reachedStatus) -> this.inbox.update(to, sid, reachedStatus);
 			if (this.faults.undeliverable(to)) {
-				this.callbacks.schedule(callback, this.settings.callbackDelay(), common, "sent", null, "undelivered",
-						"30003");
+				this.callbacks.schedule(callback, this.settings.callbackDelay(), common, reached, "sent", null,
+						"undelivered", "30003");
 			}
 			else {
-				this.callbacks.schedule(callback, this.settings.callbackDelay(), common, "sent", null, "delivered",
-						null);
+				this.callbacks.schedule(callback, this.settings.callbackDelay(), common, reached, "sent", null,
+						"delivered", null);
 			}
+		}
+		else {
+			// no callbacks to wait for: the message's fate is settled now
+			this.inbox.update(to, sid, this.faults.undeliverable(to) ? "undelivered" : "delivered");
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(message(sid, status, to, from, service, body, segments, now));
@@ -137,7 +144,12 @@ class TwilioSimulator {
 	/** What the test number received, newest last (sandbox only; officers see it too). */
 	@GetMapping(path = "/sandbox/sms/{phone}", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> received(@PathVariable String phone) {
-		String number = phone.startsWith("+") ? phone : "+" + phone.strip();
+		// any spelling Loa accepts elsewhere (0905 123 456, 84905123456, +84 90 512
+		// 3456);
+		// anything else as an international number
+		PhoneNumbers.PhoneNumberCheck check = PhoneNumbers.check(phone);
+		String digits = phone.strip().replaceAll("[\\s().\\-]", "");
+		String number = check.valid() ? check.e164() : (digits.startsWith("+") ? digits : "+" + digits);
 		List<SimulatorInbox.Received> messages = this.inbox.receivedBy(number);
 		return Map.of("phone", number, "count", messages.size(), "messages", messages);
 	}

@@ -1,6 +1,5 @@
-package vn.loa.channels.wordpress;
+package vn.loa.channels.portal;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,22 +7,23 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import vn.loa.rendering.ShortLinks;
+
 /**
- * The simulator checks application passwords itself, as WordPress does, so Spring
- * Security must neither demand a Loa login nor interpret the Basic header as one; there
- * is no browser session, hence no CSRF token.
+ * Short links ({@code /s/{code}}, answered by {@link PortalController}) are public and
+ * stateless, like the portal they lead to.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "loa.channels.wordpress", name = "mode", havingValue = "sandbox", matchIfMissing = true)
-class WordPressSimulatorSecurity {
+class ShortLinkSecurity {
 
 	@Bean
-	@Order(21)
-	SecurityFilterChain wordPressSimulatorSecurityFilterChain(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/sandbox/wordpress/**")
+	@Order(20)
+	SecurityFilterChain shortLinks(HttpSecurity http) throws Exception {
+		return http.securityMatcher(ShortLinks.PREFIX + "**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
 			.build();
 	}
 

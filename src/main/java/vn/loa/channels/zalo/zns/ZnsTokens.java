@@ -1,0 +1,43 @@
+package vn.loa.channels.zalo.zns;
+
+import vn.loa.channels.zalo.ZaloAccessTokens;
+import vn.loa.channels.zalo.ZaloReauthorisationNeeded;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The OA token ZNS calls carry: the OA channel's {@link ZaloAccessTokens} when Loa has
+ * one; without it, sandbox mode uses a fixed token its simulator accepts, and live mode
+ * has none (the job waits, nothing fails).
+ */
+@Component
+class ZnsTokens {
+
+	/** The token the sandbox uses when no OA token store exists; not a secret. */
+	static final String SANDBOX_TOKEN = "loa-sandbox-zns-access-token";
+
+	private final ObjectProvider<ZaloAccessTokens> tokens;
+
+	private final ZnsProperties properties;
+
+	ZnsTokens(ObjectProvider<ZaloAccessTokens> tokens, ZnsProperties properties) {
+		this.tokens = tokens;
+		this.properties = properties;
+	}
+
+	/**
+	 * @throws ZaloReauthorisationNeeded when no token is usable
+	 */
+	String accessToken() {
+		ZaloAccessTokens store = this.tokens.getIfAvailable();
+		if (store != null) {
+			return store.accessToken();
+		}
+		if (this.properties.sandbox()) {
+			return SANDBOX_TOKEN;
+		}
+		throw new ZaloReauthorisationNeeded("No Zalo OA is connected: connect it in the console");
+	}
+
+}

@@ -1,0 +1,6 @@
+package vn.loa.channels.zalo;
+
+@ZaloTest
+class H2ZaloJourneyTests extends ZaloJourney {
+
+}

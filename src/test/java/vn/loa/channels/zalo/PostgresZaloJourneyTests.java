@@ -1,0 +1,9 @@
+package vn.loa.channels.zalo;
+
+import org.springframework.test.context.ActiveProfiles;
+
+@ZaloTest
+@ActiveProfiles({ "postgres", "pgtest" })
+class PostgresZaloJourneyTests extends ZaloJourney {
+
+}

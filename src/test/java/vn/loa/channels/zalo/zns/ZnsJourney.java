@@ -1,0 +1,416 @@
+package vn.loa.channels.zalo.zns;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.loa.audience.SegmentSpec;
+import vn.loa.audience.Subscribers;
+import vn.loa.channels.bulk.BulkCheckpoint;
+import vn.loa.channels.bulk.BulkJob;
+import vn.loa.channels.bulk.BulkJobs;
+import vn.loa.channels.bulk.BulkPacing;
+import vn.loa.channels.sms.sandbox.SimulatorInbox;
+import vn.loa.channels.zalo.ZaloAccessTokens;
+import vn.loa.channels.zalo.ZnsReceipt;
+import vn.loa.channels.zalo.zns.sandbox.ZnsInbox;
+import vn.loa.channels.zalo.zns.sandbox.ZnsSimulator;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.ErrorResponseException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * ZNS end to end against the simulators, on H2 and on PostgreSQL: an approved item goes
+ * to a segment by ZNS with SMS fallback; every reachable recipient gets exactly one of
+ * ZNS or SMS, also when a worker dies and another resumes; the preview shows parameters
+ * and refuses what Zalo would; the daily quota holds the job or sends SMS; a receipt
+ * moves a row to DELIVERED. Each test has its own area and publication.
+ */
+abstract class ZnsJourney {
+
+	static final String[] PROPERTIES = { "loa.channels.zalo-zns.mode=sandbox",
+			"loa.channels.zalo-zns.poll-interval=100ms", "loa.channels.zalo-zns.batch-size=4",
+			"loa.channels.zalo-zns.lease=1s", "loa.channels.zalo-zns.rate-per-second=1000",
+			"loa.channels.zalo-zns.simulator.callbacks=false", "loa.channels.sms.mode=sandbox",
+			"loa.channels.sms.quiet-hours.enabled=false", "loa.channels.sms.rate-per-second=1000",
+			"loa.channels.sms.simulator.callbacks=false", "loa.channels.sms.broadcast.poll-interval=100ms" };
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	BulkJobs jobs;
+
+	@Autowired
+	ZnsBroadcastWorker worker;
+
+	@Autowired
+	ZnsTemplates templates;
+
+	@Autowired
+	ZnsSimulator simulator;
+
+	@Autowired
+	ZnsInbox znsInbox;
+
+	@Autowired
+	SimulatorInbox smsInbox;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	Crashes crashes;
+
+	private String area;
+
+	private List<String> phones;
+
+	@BeforeEach
+	void segment() {
+		this.simulator.reset();
+		this.worker.forgetWaits();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		this.area = "Z" + random.nextInt(10_000_000, 99_999_999);
+		int base = random.nextInt(0, 9_000_000);
+		this.phones = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String phone = "+8491" + String.format("%07d", base + i);
+			this.subscribers.subscribe(phone, this.area, List.of(), "vi", "test");
+			this.phones.add(phone);
+		}
+	}
+
+	@AfterEach
+	void reset() {
+		this.simulator.reset();
+		this.worker.forgetWaits();
+		this.crashes.point = null;
+	}
+
+	@Test
+	void approvedItemGoesByZnsWithSmsFallbackExactlyOnePerRecipient() throws Exception {
+		List<String> noZalo = List.of(this.phones.get(1), this.phones.get(4), this.phones.get(7));
+		String refused = this.phones.get(8);
+		String optedOut = this.phones.get(9);
+		noZalo.forEach(this.simulator::noZalo);
+		this.simulator.refusedByOwner(refused);
+		this.subscribers.optOut(optedOut, "test");
+		long content = approvedItem("Tiếp nhận hồ sơ trực tuyến " + ThreadLocalRandom.current().nextInt(1_000_000));
+
+		long publication = publish(content, Map.of("zalo.fallback", "sms", "sms.diacritics", "false"));
+
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(() -> assertThat(statuses(publication, "sms")).as(() -> this.jdbc
+				.queryForList("select channel, target, status, error_code, error_message from delivery where "
+						+ "publication_id = ?", publication)
+				.toString()).containsEntry("SENT", 4L));
+		assertThat(statuses(publication, "zalo-zns")).containsEntry("SENT", 5L)
+			.containsEntry("PERMANENT_FAILURE", 4L)
+			.containsEntry("SKIPPED", 1L);
+		for (String phone : noZalo) {
+			assertThat(row(publication, "zalo-zns", phone)).containsEntry("error_code", "-118");
+		}
+		assertThat(row(publication, "zalo-zns", refused)).containsEntry("error_code", "-141");
+		assertExactlyOnePerReachableRecipient(publication, 9);
+		assertThat(this.smsInbox.receivedBy(noZalo.get(0)).get(0).body()).contains("Tiep nhan ho so truc tuyen");
+		ZnsInbox.Received zns = this.znsInbox.receivedBy(this.phones.get(0)).get(0);
+		assertThat(zns.templateId()).isEqualTo("355330");
+		assertThat(zns.data().get("ten_thong_bao")).startsWith("Tiếp nhận hồ sơ trực tuyến");
+		Map<String, Object> sent = row(publication, "zalo-zns", this.phones.get(0));
+		assertThat(zns.trackingId()).isEqualTo(String.valueOf(sent.get("id")));
+		assertThat(sent.get("provider_reference")).isEqualTo(zns.msgId());
+		assertThat(this.znsInbox.receivedBy(optedOut)).isEmpty();
+		assertThat(this.smsInbox.receivedBy(optedOut)).isEmpty();
+	}
+
+	@Test
+	void workerDyingAfterRecordingResumesAndSendsEachFallbackOnce() {
+		this.phones.subList(0, 5).forEach(this.simulator::noZalo);
+		long publication = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
+		long job = enqueue(publication, true);
+		this.crashes.arm("recorded", job);
+
+		assertThatExceptionOfType(BulkCheckpoint.SimulatedCrash.class)
+			.isThrownBy(() -> this.worker.run(job, BulkPacing.CHANNEL));
+		assertThat(statuses(publication, "sms")).containsEntry("PENDING", 4L);
+		resumeOnceTheLeaseRunsOut(job);
+
+		assertThat(statuses(publication, "zalo-zns")).containsEntry("SENT", 5L).containsEntry("PERMANENT_FAILURE", 5L);
+		assertThat(statuses(publication, "sms")).containsEntry("SENT", 5L);
+		assertExactlyOnePerReachableRecipient(publication, 10);
+	}
+
+	@Test
+	void workerDyingBeforeRecordingLeavesUnknownOutcomesAndNoSms() {
+		this.phones.subList(0, 5).forEach(this.simulator::noZalo);
+		long publication = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
+		long job = enqueue(publication, true);
+		this.crashes.arm("sent", job);
+
+		assertThatExceptionOfType(BulkCheckpoint.SimulatedCrash.class)
+			.isThrownBy(() -> this.worker.run(job, BulkPacing.CHANNEL));
+		resumeOnceTheLeaseRunsOut(job);
+
+		// The first batch (4 recipients, all without Zalo) died before its answers were
+		// recorded: unknown outcome, neither re-sent nor replaced by SMS.
+		assertThat(statuses(publication, "zalo-zns")).containsEntry("TECHNICAL_FAILURE", 4L);
+		assertThat(count("select count(*) from delivery where publication_id = ? and channel = 'sms'", publication))
+			.isEqualTo(1);
+		for (String phone : this.phones) {
+			int messages = this.znsInbox.receivedBy(phone).size() + this.smsInbox.receivedBy(phone).size();
+			assertThat(messages).as(phone).isLessThanOrEqualTo(1);
+		}
+	}
+
+	@Test
+	void spentDailyQuotaHoldsTheRestOfTheJobUntilTomorrow() {
+		this.simulator.dailyQuota(3);
+		long publication = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
+		long job = enqueue(publication, false);
+
+		this.worker.run(job, BulkPacing.CHANNEL);
+
+		BulkJob waiting = this.jobs.find(job).orElseThrow();
+		assertThat(waiting.state()).isEqualTo(BulkJob.State.WAITING);
+		assertThat(waiting.waitReason()).isEqualTo("QUOTA");
+		assertThat(waiting.notBefore()).isAfter(Instant.now());
+		assertThat(statuses(publication, "zalo-zns")).containsEntry("SENT", 3L).containsEntry("PENDING", 1L);
+		assertThat(count("select count(*) from delivery where publication_id = ? and channel = 'sms'", publication))
+			.isZero();
+	}
+
+	@Test
+	void spentDailyQuotaSendsTheRestBySmsWhenThePublicationSaysSo() {
+		this.simulator.dailyQuota(3);
+		long publication = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
+		long job = enqueue(publication, true);
+
+		this.worker.run(job, BulkPacing.CHANNEL);
+
+		assertThat(this.jobs.find(job).orElseThrow().state()).isEqualTo(BulkJob.State.DONE);
+		assertThat(statuses(publication, "zalo-zns")).containsEntry("SENT", 3L).containsEntry("PERMANENT_FAILURE", 7L);
+		assertThat(statuses(publication, "sms")).containsEntry("SENT", 7L);
+		assertExactlyOnePerReachableRecipient(publication, 10);
+	}
+
+	@Test
+	void previewShowsEachParameterAndRefusesWhatZaloWould() throws Exception {
+		long content = approvedItem("Lịch tiếp công dân tháng 12");
+		as("editor", "EDITOR", get("/api/v1/contents/" + content + "/renditions/zalo-zns")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.metrics.templateId").value("355330"))
+			.andExpect(jsonPath("$.metrics.templateStatus").value("ENABLED"))
+			.andExpect(jsonPath("$.metrics.params[0].name").value("ten_thong_bao"))
+			.andExpect(jsonPath("$.metrics.params[0].value").value("Lịch tiếp công dân tháng 12"))
+			.andExpect(jsonPath("$.metrics.params[0].maxLength").value(120))
+			.andExpect(jsonPath("$.metrics.params[3].value").value("0258 3822 222"));
+
+		long tooLong = approvedItem("Thông báo " + "rất dài ".repeat(20));
+		as("editor", "EDITOR", get("/api/v1/contents/" + tooLong + "/renditions/zalo-zns"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("params.ten_thong_bao"));
+
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("ten_thong_bao", "Thông báo");
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> this.templates.check(new ZnsTemplates.Mapping("355331", params)))
+			.satisfies((ex) -> assertThat(ex.getBody().getProperties()).extractingByKey("errors")
+				.asString()
+				.contains("field=template_id"))
+			.withMessageContaining("DISABLED");
+	}
+
+	@Test
+	void receiptMovesTheRowToDelivered() {
+		long publication = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
+		long job = enqueue(publication, false);
+		this.worker.run(job, BulkPacing.CHANNEL);
+		Map<String, Object> sent = row(publication, "zalo-zns", this.phones.get(2));
+		Map<String, Object> other = row(publication, "zalo-zns", this.phones.get(3));
+
+		this.events.publishEvent(
+				new ZnsReceipt((String) sent.get("provider_reference"), String.valueOf(sent.get("id")), Instant.now()));
+		this.events.publishEvent(new ZnsReceipt("unknown-msg-id", String.valueOf(other.get("id")), Instant.now()));
+
+		assertThat(row(publication, "zalo-zns", this.phones.get(2))).containsEntry("status", "DELIVERED");
+		assertThat(row(publication, "zalo-zns", this.phones.get(3))).containsEntry("status", "DELIVERED");
+	}
+
+	/** Another run takes the job once the dead run's lease has run out, and ends it. */
+	private void resumeOnceTheLeaseRunsOut(long job) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			this.worker.run(job, BulkPacing.CHANNEL);
+			return this.jobs.find(job).orElseThrow().state() == BulkJob.State.DONE;
+		});
+	}
+
+	private void assertExactlyOnePerReachableRecipient(long publication, int reachable) {
+		int reached = 0;
+		for (String phone : this.phones) {
+			int zns = this.znsInbox.receivedBy(phone).size();
+			int sms = this.smsInbox.receivedBy(phone).size();
+			assertThat(zns + sms).as(phone).isLessThanOrEqualTo(1);
+			reached += zns + sms;
+			Map<String, Object> znsRow = row(publication, "zalo-zns", phone);
+			if (sms == 1) {
+				Map<String, Object> smsRow = row(publication, "sms", phone);
+				assertThat(smsRow.get("replaces_id")).as(phone).isEqualTo(znsRow.get("id"));
+				assertThat(znsRow.get("status")).isEqualTo("PERMANENT_FAILURE");
+			}
+		}
+		assertThat(reached).isEqualTo(reachable);
+		assertThat(count("select count(*) - count(distinct target) from delivery where publication_id = ? and "
+				+ "channel = 'sms'", publication))
+			.isZero();
+	}
+
+	private long enqueue(long publication, boolean fallback) {
+		Map<String, String> data = new LinkedHashMap<>();
+		data.put("ten_thong_bao", "Thông báo");
+		data.put("noi_dung", "Nộp hồ sơ trực tuyến");
+		data.put("duong_dan", "https://loa.example.gov.vn/s/abc");
+		data.put("hotline", "0258 3822 222");
+		data.put("co_quan", "Sở Nội vụ");
+		ZnsPayload payload = new ZnsPayload("355330", data, fallback,
+				fallback ? "Thong bao: nop ho so truc tuyen" : null, fallback ? "v1" : null);
+		return this.jobs.enqueue(ZnsChannel.ID, publication, "area=" + this.area, SegmentSpec.of(null, this.area),
+				payload.toJson(), "v1", false, Instant.now().plusSeconds(3600));
+	}
+
+	private long approvedItem(String title) throws Exception {
+		String json = "{\"title\":\"" + title + "\",\"summary\":\"Không cần đến cơ quan\",\"body\":\"Từ ngày "
+				+ "01/12 người dân có thể nộp hồ sơ trực tuyến.\",\"topic\":\"dich-vu-cong\",\"audiences\":"
+				+ "[\"CITIZENS_AND_BUSINESSES\"],\"areas\":[\"56\"]}";
+		String answer = as("editor", "EDITOR",
+				post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
+		as("editor", "EDITOR", post("/api/v1/contents/" + id + "/submit")).andExpect(status().isOk());
+		as("approver", "APPROVER", post("/api/v1/contents/" + id + "/approve")).andExpect(status().isOk());
+		return id;
+	}
+
+	private long publish(long content, Map<String, String> options) throws Exception {
+		StringBuilder json = new StringBuilder("{\"contentId\":" + content
+				+ ",\"targets\":[{\"channel\":\"zalo-zns\",\"target\":\"area=" + this.area + "\"}],\"options\":{");
+		options.forEach((k, v) -> json.append('"').append(k).append("\":\"").append(v).append("\","));
+		json.setLength(json.length() - 1);
+		json.append("}}");
+		String created = as("approver", "APPROVER",
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON).content(json.toString()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return ((Number) JsonPath.read(created, "$.id")).longValue();
+	}
+
+	private ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(user(name).roles(role)).with(csrf()));
+	}
+
+	private Map<String, Long> statuses(long publication, String channel) {
+		Map<String, Long> statuses = new LinkedHashMap<>();
+		this.jdbc.query(
+				"select status, count(*) from delivery where publication_id = ? and channel = ? group by " + "status",
+				(rs) -> {
+					statuses.put(rs.getString(1), rs.getLong(2));
+				}, publication, channel);
+		return statuses;
+	}
+
+	private Map<String, Object> row(long publication, String channel, String phone) {
+		return this.jdbc.queryForMap(
+				"select id, status, attempts, error_code, provider_reference, replaces_id from "
+						+ "delivery where publication_id = ? and channel = ? and target = ?",
+				publication, channel, phone);
+	}
+
+	private long count(String sql, long publication) {
+		return this.jdbc.queryForObject(sql, Long.class, publication);
+	}
+
+	@TestConfiguration
+	static class ZnsTestConfiguration {
+
+		/**
+		 * Stands in for the OA token store; the simulator takes any token it has not
+		 * refused.
+		 */
+		@Bean
+		@Primary
+		ZaloAccessTokens testZaloAccessTokens() {
+			return () -> "test-oa-access-token";
+		}
+
+		@Bean
+		Crashes crashes() {
+			return new Crashes();
+		}
+
+	}
+
+	/**
+	 * Kills the worker once at the armed point of the armed job, as a dying node would.
+	 */
+	static class Crashes implements BulkCheckpoint {
+
+		volatile String point;
+
+		volatile long job;
+
+		final AtomicInteger fired = new AtomicInteger();
+
+		void arm(String point, long job) {
+			this.fired.set(0);
+			this.job = job;
+			this.point = point;
+		}
+
+		@Override
+		public void reached(String point, long jobId) {
+			if (point.equals(this.point) && jobId == this.job && this.fired.compareAndSet(0, 1)) {
+				throw new SimulatedCrash(point);
+			}
+		}
+
+	}
+
+}
