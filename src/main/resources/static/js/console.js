@@ -188,7 +188,26 @@
 		setInterval(poll, 3000);
 	}
 
+	/*
+	 * On a phone the main menu folds behind one button. Without this script the button
+	 * stays hidden and the menu simply wraps.
+	 */
+	function navToggle() {
+		var toggle = document.getElementById('nav-toggle');
+		var nav = document.getElementById('mainnav');
+		if (!toggle || !nav) {
+			return;
+		}
+		document.documentElement.classList.add('has-nav-toggle');
+		toggle.addEventListener('click', function () {
+			var open = toggle.getAttribute('aria-expanded') !== 'true';
+			toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+			nav.classList.toggle('open', open);
+		});
+	}
+
 	document.addEventListener('DOMContentLoaded', function () {
+		navToggle();
 		smsCounters();
 		radioCounters();
 		liveProgress();

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -279,6 +281,127 @@ class ConsoleBrowserTests {
 		click(By.id("program-content"));
 		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), title));
 		assertThat(browser.findElements(By.id("submit-content"))).hasSize(1);
+	}
+
+	@Test
+	void theMainPagesPassAnAccessibilityCheckAndFitAPhone() throws Exception {
+		ContentItem item = approved(
+				"Tiếp nhận hồ sơ trực tuyến mức độ 4 tại bộ phận một cửa "
+						+ UUID.randomUUID().toString().substring(0, 8),
+				"Người dân gọi 0258 3822 222 để được hướng dẫn.");
+		List<String> pages = List.of("/console", "/console/contents", "/console/contents/" + item.id(),
+				"/console/contents/new", "/console/contents/" + item.id() + "/publish", "/console/publications",
+				"/console/publications/1", "/console/approvals", "/console/stations", "/console/programs",
+				"/console/templates", "/portal");
+		List<String> problems = new java.util.ArrayList<>();
+		problems.addAll(accessibility("/login"));
+		logIn("admin");
+		for (String page : pages) {
+			browser.get(url(page));
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+			problems.addAll(accessibility(page));
+		}
+		String article = browser.findElement(By.cssSelector("a[href*='/portal/articles/']")).getAttribute("href");
+		browser.get(article);
+		problems.addAll(accessibility(article));
+		assertThat(problems).as("accessibility violations (axe-core, WCAG 2 A/AA)").isEmpty();
+
+		phone();
+		try {
+			for (String page : pages) {
+				browser.get(url(page));
+				this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+				Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(overflow).as(page + " scrolls sideways at 390 px by").isLessThanOrEqualTo(0L);
+				problems.addAll(accessibility(page + " (390 px)"));
+			}
+			// the menu is one button on a phone, and opens on a tap
+			browser.get(url("/console"));
+			WebElement toggle = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-toggle")));
+			assertThat(browser.findElement(By.cssSelector(".mainnav a[href$='/console/contents']")).isDisplayed())
+				.isFalse();
+			assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+			screenshot("console-dashboard-phone.png");
+			toggle.click();
+			this.wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".mainnav a[href$='/console/contents']")));
+			assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+			screenshot("console-menu-phone.png");
+			browser.get(url("/console/contents"));
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content-table")));
+			screenshot("console-contents-phone.png");
+			browser.get(url("/console/publications/1"));
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deliveries")));
+			((JavascriptExecutor) browser).executeScript("document.getElementById('live').scrollIntoView()");
+			screenshot("console-publication-phone.png");
+			browser.get(url("/console/contents/" + item.id()));
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-actions")));
+			screenshot("console-item-phone.png");
+			browser.get(url("/portal"));
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+			screenshot("portal-phone.png");
+		}
+		finally {
+			desktop();
+		}
+		assertThat(problems).as("accessibility violations at 390 px").isEmpty();
+		browser.get(url("/console/publications/1"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deliveries")));
+		screenshot("console-publication.png");
+		browser.get(url("/portal"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+		screenshot("portal.png");
+	}
+
+	/**
+	 * axe-core's WCAG 2 A and AA rules on the page as it is now, one line per violation
+	 * and element.
+	 */
+	private List<String> accessibility(String page) throws IOException {
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		if (page.equals("/login")) {
+			browser.get(url("/login"));
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		}
+		js.executeScript(axe());
+		browser.manage().timeouts().scriptTimeout(PATIENCE);
+		Object result = js.executeAsyncScript(
+				"""
+						var done = arguments[arguments.length - 1];
+						axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+						  .then(function (r) {
+						    done(r.violations.map(function (v) {
+						      return v.id + ' (' + v.impact + '): ' + v.help + ' — '
+						        + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' ') + ' ' + n.failureSummary.replace(/\s+/g, ' '); }).join(' | ');
+						    }));
+						  })
+						  .catch(function (e) { done(['axe failed: ' + e]); });
+						""");
+		List<String> lines = new java.util.ArrayList<>();
+		for (Object line : (List<?>) result) {
+			lines.add(page + ": " + line);
+		}
+		return lines;
+	}
+
+	private static String axeSource;
+
+	private static String axe() throws IOException {
+		if (axeSource == null) {
+			try (var in = ConsoleBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
+				axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+		return axeSource;
+	}
+
+	private static void phone() {
+		browser.manage().window().setSize(new Dimension(390, 844));
+	}
+
+	private static void desktop() {
+		browser.manage().window().setSize(new Dimension(1280, 1000));
 	}
 
 	private ContentItem approved(String title, String body) {

@@ -131,6 +131,8 @@ class ConsoleLanguageTests {
 				"/console/stations/" + station, "/console/programs", programUrl, "/console/templates",
 				"/console/contents/999999", "/console/publications/999999", "/portal", article);
 		for (String path : pages) {
+			MvcResult shown = as("admin", "ADMIN", get(path).with(user("admin").roles("EDITOR", "APPROVER", "ADMIN")));
+			assertThat(shown.getResponse().getStatus()).as(path).isEqualTo(path.endsWith("999999") ? 404 : 200);
 			Document document = page("admin", "ADMIN",
 					get(path).with(user("admin").roles("EDITOR", "APPROVER", "ADMIN")));
 			problems.addAll(englishIn(path, document));
