@@ -2,11 +2,9 @@ package vn.loa.channels.webhook;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,21 +82,11 @@ class WebhookClient {
 	}
 
 	private JsonNode parse(byte[] body) {
-		if (body.length == 0) {
-			return null;
-		}
-		try {
-			JsonNode node = this.jsonMapper.readTree(body);
-			return (node != null && node.isObject()) ? node : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
+		return ChannelHttp.jsonObject(this.jsonMapper, body);
 	}
 
 	static String excerpt(byte[] body) {
-		String text = new String(body, StandardCharsets.UTF_8).strip();
-		return (text.length() <= EXCERPT_LIMIT) ? text : text.substring(0, EXCERPT_LIMIT) + "…";
+		return ChannelHttp.excerpt(body, EXCERPT_LIMIT);
 	}
 
 }

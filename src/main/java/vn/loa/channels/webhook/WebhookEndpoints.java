@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import vn.loa.channels.ChannelHttp;
+
 /**
  * Resolves a configured endpoint: its address (empty means Loa's own receiver, sandbox
  * mode only) and its HMAC secret in the environment variable its descriptor names. In
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
  * default works with nothing configured; live mode never falls back.
  */
 @Component
-class WebhookEndpoints {
+public class WebhookEndpoints {
 
 	private final WebhookProperties properties;
 
@@ -34,11 +36,15 @@ class WebhookEndpoints {
 		if (this.properties.mode() != WebhookProperties.Mode.SANDBOX) {
 			throw new IllegalStateException("Webhook endpoint " + endpoint.name() + " has no url");
 		}
-		// The port is only known once the web server runs, so it is read per call.
-		String port = this.environment.getProperty("local.server.port",
-				this.environment.getProperty("server.port", "8080"));
-		String contextPath = this.environment.getProperty("server.servlet.context-path", "");
-		return "http://127.0.0.1:" + port + contextPath + "/sandbox/webhook/" + endpoint.name();
+		return ChannelHttp.loopback(this.environment, "/sandbox/webhook/" + endpoint.name());
+	}
+
+	/**
+	 * The secret of the endpoint named {@code name}, as the sandbox receiver checks it.
+	 * @return empty when there is no such endpoint or its secret is not configured
+	 */
+	public Optional<String> secretOf(String name) {
+		return endpoint(name).flatMap(this::secret);
 	}
 
 	/**

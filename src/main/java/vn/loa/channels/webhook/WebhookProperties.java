@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import vn.loa.channels.RetractionRetry;
+
 /**
  * The generic signed webhook channel, configured in {@code channels/webhook.yml}.
  *
@@ -15,14 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code templates/webhook/}
  * @param connectTimeout how long to wait for an endpoint to accept the connection
  * @param readTimeout how long to wait for its answer
+ * @param withdrawal how withdrawal notices an endpoint did not accept are sent again
  * @param endpoints the endpoints a publication can target; one delivery row each
  * @param sandbox the secret the sandbox receiver uses when no environment variable is set
  */
 @ConfigurationProperties("loa.channels.webhook")
 record WebhookProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sandbox") Mode mode,
 		@DefaultValue("payload.json") String template, @DefaultValue("5s") Duration connectTimeout,
-		@DefaultValue("15s") Duration readTimeout, @DefaultValue List<Endpoint> endpoints,
-		@DefaultValue Sandbox sandbox) {
+		@DefaultValue("15s") Duration readTimeout, @DefaultValue RetractionRetry withdrawal,
+		@DefaultValue List<Endpoint> endpoints, @DefaultValue Sandbox sandbox) {
 
 	enum Mode {
 

@@ -15,19 +15,19 @@ import javax.crypto.spec.SecretKeySpec;
  * signature also covers them; receivers must hash the bytes they received, not a
  * re-serialised copy.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
-	static final String SIGNATURE_HEADER = "X-Loa-Signature";
+	public static final String SIGNATURE_HEADER = "X-Loa-Signature";
 
-	static final String DELIVERY_HEADER = "X-Loa-Delivery";
+	public static final String DELIVERY_HEADER = "X-Loa-Delivery";
 
-	static final String TIMESTAMP_HEADER = "X-Loa-Timestamp";
+	public static final String TIMESTAMP_HEADER = "X-Loa-Timestamp";
 
 	/**
 	 * What the request tells: {@code content.published} or {@code content.withdrawn}. Not
 	 * signed itself; the withdrawn event's body names its event too.
 	 */
-	static final String EVENT_HEADER = "X-Loa-Event";
+	public static final String EVENT_HEADER = "X-Loa-Event";
 
 	private static final String PREFIX = "sha256=";
 
@@ -39,7 +39,7 @@ final class WebhookSignature {
 	}
 
 	/** Constant-time check, so a forger learns nothing from how fast a guess fails. */
-	static boolean verify(byte[] body, String secret, String header) {
+	public static boolean verify(byte[] body, String secret, String header) {
 		if (header == null || !header.startsWith(PREFIX) || secret == null || secret.isEmpty()) {
 			return false;
 		}

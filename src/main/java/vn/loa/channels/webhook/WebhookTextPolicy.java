@@ -8,18 +8,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import vn.loa.channels.portal.SafeHtml;
+import vn.loa.channels.ArticleText;
 import vn.loa.content.ContentVersion;
-import vn.loa.rendering.ChannelTextPolicy;
 import vn.loa.rendering.TemplateProblem;
 
 /**
- * The webhook template renders the payload's {@code content} object. It must be a JSON
- * object; checking that here makes a broken template fail when it is saved or previewed,
- * not when a partner's endpoint receives garbage.
+ * The webhook template renders the payload's {@code content} object from the same
+ * variables as the other web channels'. It must be a JSON object (not sanitised HTML);
+ * checking that here makes a broken template fail when it is saved or previewed, not when
+ * a partner's endpoint receives garbage.
  */
 @Component
-class WebhookTextPolicy implements ChannelTextPolicy {
+class WebhookTextPolicy extends ArticleText {
 
 	private final JsonMapper jsonMapper;
 
@@ -56,9 +56,12 @@ class WebhookTextPolicy implements ChannelTextPolicy {
 		return Map.of("bytes", text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
 	}
 
+	/** What every web channel's templates get ({@code bodyHtml}), and the item's id. */
 	@Override
 	public Map<String, Object> variables(ContentVersion content) {
-		return Map.of("bodyHtml", SafeHtml.fromMarkdown(content.body()), "contentId", content.contentId());
+		Map<String, Object> variables = new java.util.HashMap<>(super.variables(content));
+		variables.put("contentId", content.contentId());
+		return variables;
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.loa.channels.RetractionRetry;
+import vn.loa.channels.RetractionSweep;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
 import vn.loa.content.ContentWithdrawn;
@@ -37,7 +38,7 @@ import vn.loa.deliverylog.DeliveryStatus;
  * as it was.
  */
 @Component
-class WebhookWithdrawal {
+class WebhookWithdrawal implements RetractionSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookWithdrawal.class);
 
@@ -51,13 +52,23 @@ class WebhookWithdrawal {
 
 	private final Clock clock;
 
-	WebhookWithdrawal(WebhookEvents events, WebhookSender sender, ContentService contents,
-			WebhookWithdrawalProperties properties, Clock clock) {
+	WebhookWithdrawal(WebhookEvents events, WebhookSender sender, ContentService contents, WebhookProperties properties,
+			Clock clock) {
 		this.events = events;
 		this.sender = sender;
 		this.contents = contents;
-		this.retry = properties.retry();
+		this.retry = properties.withdrawal();
 		this.clock = clock;
+	}
+
+	@Override
+	public String channel() {
+		return WebhookChannel.ID;
+	}
+
+	@Override
+	public RetractionRetry retry() {
+		return this.retry;
 	}
 
 	/**
@@ -109,7 +120,8 @@ class WebhookWithdrawal {
 	 * @param now the sweep's time, which decides which delays are over
 	 * @return how many of them were not accepted
 	 */
-	int sweep(Instant now) {
+	@Override
+	public int sweep(Instant now) {
 		int failed = 0;
 		int owed = 0;
 		for (WebhookEvents.Owed notice : this.events.failedNotices(now, this.retry.batchSize())) {

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -248,21 +247,11 @@ class WordPressClient {
 	}
 
 	private JsonNode parse(byte[] body) {
-		if (body.length == 0) {
-			return null;
-		}
-		try {
-			JsonNode node = this.jsonMapper.readTree(body);
-			return (node != null && node.isObject()) ? node : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
+		return ChannelHttp.jsonObject(this.jsonMapper, body);
 	}
 
 	static String excerpt(byte[] body) {
-		String text = new String(body, StandardCharsets.UTF_8).strip();
-		return (text.length() <= EXCERPT_LIMIT) ? text : text.substring(0, EXCERPT_LIMIT) + "…";
+		return ChannelHttp.excerpt(body, EXCERPT_LIMIT);
 	}
 
 	private static String basic(String username, String applicationPassword) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import vn.loa.channels.ChannelHttp;
+
 /**
  * Resolves a configured site into where it is and with which credentials. In sandbox mode
  * a site without a base URL is Loa's own simulator, a base URL that is a path is one of
@@ -35,11 +37,7 @@ class WordPressSites {
 		if (!sandbox()) {
 			throw new IllegalStateException("WordPress site " + site.name() + " has no base-url");
 		}
-		// The port is only known once the web server runs, so it is read per call.
-		String port = this.environment.getProperty("local.server.port",
-				this.environment.getProperty("server.port", "8080"));
-		String contextPath = this.environment.getProperty("server.servlet.context-path", "");
-		return "http://127.0.0.1:" + port + contextPath + (configured.isEmpty() ? "/sandbox/wordpress" : configured);
+		return ChannelHttp.loopback(this.environment, configured.isEmpty() ? "/sandbox/wordpress" : configured);
 	}
 
 	/**

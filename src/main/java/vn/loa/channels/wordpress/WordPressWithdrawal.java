@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.loa.channels.RetractionRetry;
+import vn.loa.channels.RetractionSweep;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryOutcome;
@@ -33,7 +34,7 @@ import vn.loa.deliverylog.DeliveryStatus;
  * is remembered and otherwise by the next sweep.
  */
 @Component
-class WordPressWithdrawal {
+class WordPressWithdrawal implements RetractionSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(WordPressWithdrawal.class);
 
@@ -54,6 +55,16 @@ class WordPressWithdrawal {
 		this.retry = properties.withdrawal();
 		this.deliveries = deliveries;
 		this.clock = clock;
+	}
+
+	@Override
+	public String channel() {
+		return WordPressChannel.ID;
+	}
+
+	@Override
+	public RetractionRetry retry() {
+		return this.retry;
 	}
 
 	/**
@@ -125,7 +136,8 @@ class WordPressWithdrawal {
 	 * @param now the sweep's time, which decides which delays are over
 	 * @return how many of them are still on their site
 	 */
-	int sweep(Instant now) {
+	@Override
+	public int sweep(Instant now) {
 		List<WordPressPosts.Post> owed = this.posts.owed(now, this.retry.batchSize());
 		int failed = 0;
 		for (WordPressPosts.Post post : owed) {

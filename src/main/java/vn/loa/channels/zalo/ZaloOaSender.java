@@ -25,9 +25,11 @@ import vn.loa.audience.ZaloFollowers;
 import vn.loa.content.ContentImages;
 import vn.loa.deliverylog.Delivery;
 import vn.loa.deliverylog.DeliveryLog;
+import vn.loa.deliverylog.DeliveryLog.BulkResult;
+import vn.loa.deliverylog.DeliveryLog.Claimed;
 import vn.loa.deliverylog.DeliveryLog.NewDelivery;
+import vn.loa.deliverylog.DeliveryLog.Retry;
 import vn.loa.deliverylog.DeliveryOutcome;
-import vn.loa.deliverylog.DeliveryQuery;
 import vn.loa.deliverylog.DeliveryStatus;
 
 /**
@@ -54,6 +56,10 @@ class ZaloOaSender {
 	static final String NEEDS_REAUTHORISATION = "NEEDS_REAUTHORISATION";
 
 	private static final int MAX_ATTEMPTS = 3;
+
+	/** The answers that say Zalo took nothing ({@link ZaloStatusTable}: retry-safe). */
+	private static final List<String> RETRIED_CODES = List.of("HTTP_429",
+			Integer.toString(ZaloStatusTable.INVALID_TOKEN));
 
 	private static final Duration WAIT_FOR_TOKEN = Duration.ofSeconds(5);
 
@@ -116,6 +122,12 @@ class ZaloOaSender {
 			if (job == null || job.state() == ZaloOaJobs.State.DONE) {
 				return true;
 			}
+			int unknown = this.deliveries.expireSending(job.publicationId(), ZaloChannel.ID,
+					"Lần gửi bị ngắt giữa chừng: không rõ Zalo đã nhận hay chưa, nên không gửi lại");
+			if (unknown > 0) {
+				log.warn("Zalo OA job {} resumed: {} messages of a stopped run have an unknown outcome", jobId,
+						unknown);
+			}
 			this.jobs.markRunning(jobId);
 			while (true) {
 				job = this.jobs.find(jobId).orElseThrow();
@@ -175,53 +187,53 @@ class ZaloOaSender {
 		if (articleUrl == null && job.article() != null && !articleSettled(job)) {
 			return false;
 		}
-		for (String userId : inside) {
-			if (!send(job, userId, text(job, articleUrl))) {
-				return false;
-			}
-		}
-		return true;
+		return send(job, this.deliveries.claimPending(job.publicationId(), ZaloChannel.ID, inside),
+				text(job, articleUrl), DeliveryStatus.PENDING);
 	}
 
 	/**
-	 * Sends to one follower if the row is still to be sent.
+	 * Sends the claimed rows and records every answer in one go. When the token gives out
+	 * midway (a refused refresh), the rows not yet sent go back to {@code handedBackTo}
+	 * untouched — Zalo was not called for them — and the job waits.
 	 * @return false when the job has to wait for a token
 	 */
-	private boolean send(ZaloOaJobs.Job job, String userId, String text) {
-		if (!tokenUsable(job)) {
+	private boolean send(ZaloOaJobs.Job job, List<Claimed> claimed, String text, DeliveryStatus handedBackTo) {
+		List<BulkResult> results = new ArrayList<>(claimed.size());
+		String waitReason = null;
+		for (Claimed row : claimed) {
+			if (waitReason != null) {
+				results.add(BulkResult.notSent(row));
+				continue;
+			}
+			try {
+				results.add(BulkResult.sent(row, this.client.sendText(row.target(), text)));
+			}
+			catch (ZaloReauthorisationNeeded ex) {
+				waitReason = ex.getMessage();
+				results.add(BulkResult.notSent(row));
+			}
+			catch (ZaloApiError ex) {
+				if (ex.status() == DeliveryStatus.SKIPPED) {
+					// Zalo knows better than Loa's record of the last interaction.
+					this.deliveries.record(new DeliveryOutcome(job.publicationId(), ZaloChannel.ID, row.target(),
+							DeliveryStatus.SKIPPED, ZaloStatusTable.PROVIDER, null, null, ex.code(), ex.getMessage(),
+							job.templateVersion()));
+				}
+				else {
+					results.add(BulkResult.failed(row, ex.status(), ex.code(), ex.getMessage()));
+				}
+			}
+			catch (RuntimeException ex) {
+				results.add(BulkResult.failed(row, DeliveryStatus.TECHNICAL_FAILURE, ex.getClass().getSimpleName(),
+						String.valueOf(ex.getMessage())));
+			}
+		}
+		this.deliveries.recordBatch(results, handedBackTo);
+		if (waitReason != null) {
+			this.jobs.waitUntil(job.id(), this.clock.instant().plus(WAIT_FOR_TOKEN), waitReason);
 			return false;
 		}
-		if (this.deliveries
-			.claim(job.publicationId(), ZaloChannel.ID, userId, ZaloStatusTable.PROVIDER, job.templateVersion())
-			.isEmpty()) {
-			return true;
-		}
-		try {
-			String messageId = this.client.sendText(userId, text);
-			this.deliveries.record(DeliveryOutcome.sent(job.publicationId(), ZaloChannel.ID, userId,
-					ZaloStatusTable.PROVIDER, messageId, null, job.templateVersion()));
-			return true;
-		}
-		catch (ZaloReauthorisationNeeded ex) {
-			// Refused before anything went: the row waits with the job, and is claimed
-			// again.
-			this.deliveries.record(DeliveryOutcome.failed(job.publicationId(), ZaloChannel.ID, userId,
-					DeliveryStatus.TEMPORARY_FAILURE, ZaloStatusTable.PROVIDER, NEEDS_REAUTHORISATION, ex.getMessage(),
-					job.templateVersion()));
-			this.jobs.waitUntil(job.id(), this.clock.instant().plus(WAIT_FOR_TOKEN), ex.getMessage());
-			return false;
-		}
-		catch (ZaloApiError ex) {
-			this.deliveries.record(DeliveryOutcome.failed(job.publicationId(), ZaloChannel.ID, userId, ex.status(),
-					ZaloStatusTable.PROVIDER, ex.code(), ex.getMessage(), job.templateVersion()));
-			return true;
-		}
-		catch (RuntimeException ex) {
-			this.deliveries.record(DeliveryOutcome.failed(job.publicationId(), ZaloChannel.ID, userId,
-					DeliveryStatus.TECHNICAL_FAILURE, ZaloStatusTable.PROVIDER, ex.getClass().getSimpleName(),
-					String.valueOf(ex.getMessage()), job.templateVersion()));
-			return true;
-		}
+		return true;
 	}
 
 	private boolean tokenUsable(ZaloOaJobs.Job job) {
@@ -236,31 +248,28 @@ class ZaloOaSender {
 	}
 
 	/**
-	 * TEMPORARY_FAILURE rows (429, a token refused mid-send) go again, a few times.
+	 * Rows whose answer said nothing was taken (429, a token refused twice) go again, a
+	 * few times, once every follower has had a first attempt.
 	 * @return true when nothing is left to retry
 	 */
 	private boolean retryTemporaryFailures(ZaloOaJobs.Job job) {
-		List<Delivery> temporary = this.deliveries.query(
-				new DeliveryQuery(job.publicationId(), ZaloChannel.ID, DeliveryStatus.TEMPORARY_FAILURE, null, 0, 500));
-		boolean left = false;
-		for (Delivery row : temporary) {
-			if (row.attempts() >= MAX_ATTEMPTS || ARTICLE_TARGET.equals(row.target())) {
-				continue;
+		List<Retry> due = new ArrayList<>();
+		List<Retry> exhausted = new ArrayList<>();
+		for (String code : RETRIED_CODES) {
+			for (Retry retry : this.deliveries.waitingRetries(job.publicationId(), ZaloChannel.ID, code, 500)) {
+				(retry.attempts() >= MAX_ATTEMPTS ? exhausted : due).add(retry);
 			}
-			if (!send(job, row.target(), text(job, job.articleUrl()))) {
-				return false;
-			}
-			left = true;
 		}
-		if (left) {
-			this.jobs.waitUntil(job.id(), this.clock.instant().plus(RETRY_DELAY), null);
-			return this.deliveries
-				.query(new DeliveryQuery(job.publicationId(), ZaloChannel.ID, DeliveryStatus.TEMPORARY_FAILURE, null, 0,
-						500))
-				.stream()
-				.noneMatch((row) -> row.attempts() < MAX_ATTEMPTS && !ARTICLE_TARGET.equals(row.target()));
+		this.deliveries.exhaust(exhausted, (retry) -> "Zalo vẫn chưa nhận sau " + retry.attempts() + " lần gửi");
+		if (due.isEmpty()) {
+			return true;
 		}
-		return true;
+		if (!tokenUsable(job)) {
+			return false;
+		}
+		send(job, this.deliveries.claimRetries(due), text(job, job.articleUrl()), DeliveryStatus.TEMPORARY_FAILURE);
+		this.jobs.waitUntil(job.id(), this.clock.instant().plus(RETRY_DELAY), null);
+		return false;
 	}
 
 	private static String text(ZaloOaJobs.Job job, String articleUrl) {

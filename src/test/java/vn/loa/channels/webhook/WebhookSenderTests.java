@@ -16,9 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.env.MockEnvironment;
 
+import vn.loa.channels.RetractionRetry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookSenderTests {
+
+	private static final RetractionRetry RETRACTION = new RetractionRetry(Duration.ofMinutes(1), 8,
+			Duration.ofMinutes(1), Duration.ofHours(6), 100);
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
@@ -42,7 +47,7 @@ class WebhookSenderTests {
 
 	private WebhookSender sender(boolean receiverDropsDuplicates) {
 		WebhookProperties properties = new WebhookProperties(true, WebhookProperties.Mode.LIVE, "webhook/payload.txt",
-				Duration.ofSeconds(2), Duration.ofSeconds(2),
+				Duration.ofSeconds(2), Duration.ofSeconds(2), RETRACTION,
 				List.of(new WebhookProperties.Endpoint("cong-tinh", this.server.url("/loa").toString(),
 						"CONG_TINH_SECRET",
 						new WebhookProperties.Retry(3, Duration.ofMillis(10), receiverDropsDuplicates))),
@@ -175,7 +180,7 @@ class WebhookSenderTests {
 	@Test
 	void liveModeWithoutTheSecretVariableIsRejectedWithoutSending() {
 		WebhookProperties properties = new WebhookProperties(true, WebhookProperties.Mode.LIVE, "t",
-				Duration.ofSeconds(1), Duration.ofSeconds(1),
+				Duration.ofSeconds(1), Duration.ofSeconds(1), RETRACTION,
 				List.of(new WebhookProperties.Endpoint("x", this.server.url("/").toString(), "MISSING_SECRET",
 						new WebhookProperties.Retry(1, Duration.ofMillis(1), false))),
 				new WebhookProperties.Sandbox("unused"));

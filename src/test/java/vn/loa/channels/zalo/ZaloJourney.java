@@ -83,6 +83,15 @@ abstract class ZaloJourney {
 	@Autowired
 	ZaloTest.Recorder recorder;
 
+	@Autowired
+	ZaloTokenRefresher refresher;
+
+	@Autowired
+	ZaloOAuthClient oauth;
+
+	@Autowired
+	net.javacrumbs.shedlock.core.LockProvider lockProvider;
+
 	@Test
 	void anApprovedItemReachesFollowersThroughRefreshRefusalAndReconnection() throws Exception {
 		connect();
@@ -125,6 +134,32 @@ abstract class ZaloJourney {
 			assertThat(message.messageId()).isEqualTo(rows.get(lan).path("providerReference").asString());
 		});
 
+		// Zalo says the citizen's phone received the message: the row is DELIVERED.
+		Map<String, Object> received = new LinkedHashMap<>();
+		received.put("app_id", this.properties.effectiveAppId());
+		received.put("event_name", "user_received_message");
+		received.put("sender", Map.of("id", this.properties.effectiveOaId()));
+		received.put("recipient", Map.of("id", lan));
+		received.put("message", Map.of("msg_id", rows.get(lan).path("providerReference").asString()));
+		received.put("timestamp", Long.toString(Instant.now().toEpochMilli()));
+		assertThat(this.webhooks.send(this.json.valueToTree(received), null)).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(rows(first).get(lan).path("status").asString()).isEqualTo("DELIVERED"));
+
+		// The follower sync brings back what Loa did not hear from the webhook.
+		this.jdbc.sql("delete from zalo_follower where user_id = :id").param("id", binh).update();
+		as("admin", "ADMIN", post("/console/zalo/sync")).andExpect(status().is3xxRedirection());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.followers.find(binh).map((f) -> f.followed()).orElse(false));
+		assertThat(this.followers.find(binh).orElseThrow().displayName()).isEqualTo("Trần Văn Bình");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					as("admin", "ADMIN", get("/console/zalo")).andReturn().getResponse().getContentAsString())
+				.contains("Đồng bộ: xong"));
+		// Synced followers have no interaction on record: they wait for the citizen to
+		// write.
+		this.followers.interacted(binh, Instant.now());
+
 		// Zalo refuses the refresh: the channel needs reauthorisation and the next
 		// publication waits, sending nothing and failing nothing.
 		this.sandbox.refuseRefresh(true);
@@ -157,6 +192,39 @@ abstract class ZaloJourney {
 			.untilAsserted(() -> assertThat(rows(second).get(binh).path("status").asString()).isEqualTo("SENT"));
 		assertThat(rows(second).get(lan).path("status").asString()).isEqualTo("SENT");
 		assertThat(this.sandbox.received(lan)).hasSize(2);
+	}
+
+	@Test
+	void twoNodesRefreshingAtOnceSpendTheSingleUseRefreshTokenOnce() throws Exception {
+		connect();
+		ZaloTokenRefresher otherNode = new ZaloTokenRefresher(this.tokens, this.oauth, this.lockProvider,
+				this.properties, java.time.Clock.systemUTC());
+		for (int round = 0; round < 3; round++) {
+			this.jdbc.sql("update zalo_oa_token set access_expires_at = :soon")
+				.param("soon", Timestamp.from(Instant.now().plus(10, ChronoUnit.MINUTES)))
+				.update();
+			java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+			java.util.concurrent.CompletableFuture<?> a = java.util.concurrent.CompletableFuture.runAsync(() -> {
+				arrive(start);
+				this.refresher.refreshIfDue();
+			});
+			java.util.concurrent.CompletableFuture<?> b = java.util.concurrent.CompletableFuture.runAsync(() -> {
+				arrive(start);
+				otherNode.refreshIfDue();
+			});
+			java.util.concurrent.CompletableFuture.allOf(a, b).get(30, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(this.tokens.status().state()).isEqualTo(ZaloOaTokens.State.CONNECTED);
+			assertThat(this.tokens.status().accessExpiresAt()).isAfter(Instant.now().plus(20, ChronoUnit.HOURS));
+		}
+	}
+
+	private static void arrive(java.util.concurrent.CyclicBarrier barrier) {
+		try {
+			barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

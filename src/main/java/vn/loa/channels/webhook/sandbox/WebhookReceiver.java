@@ -1,4 +1,4 @@
-package vn.loa.channels.webhook;
+package vn.loa.channels.webhook.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import vn.loa.channels.webhook.WebhookEndpoints;
+import vn.loa.channels.webhook.WebhookSignature;
 
 /**
  * The receiving end of Loa's webhooks for sandbox mode: it checks the signature the way a
@@ -52,7 +55,7 @@ class WebhookReceiver {
 			@RequestHeader(name = WebhookSignature.DELIVERY_HEADER, required = false) String deliveryId,
 			@RequestHeader(name = WebhookSignature.EVENT_HEADER, required = false) String event,
 			@RequestBody(required = false) byte[] body) {
-		Optional<String> secret = this.secrets.endpoint(endpoint).flatMap(this.secrets::secret);
+		Optional<String> secret = this.secrets.secretOf(endpoint);
 		if (secret.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No webhook endpoint named " + endpoint));
