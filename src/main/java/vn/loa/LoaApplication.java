@@ -16,6 +16,9 @@ public class LoaApplication {
 		if (isBench(args) && shouldRelaunchWithBoundedHeap()) {
 			System.exit(relaunchWithBoundedHeap(args));
 		}
+		if (isBench(args) && !vn.loa.bench.BenchDatabase.prepare(args, System.getenv(), System.out)) {
+			System.exit(2);
+		}
 		SpringApplication.run(LoaApplication.class, benchArguments(args));
 	}
 

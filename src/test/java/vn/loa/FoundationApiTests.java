@@ -13,6 +13,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -144,8 +145,25 @@ class FoundationApiTests {
 	}
 
 	@Test
-	void healthMetricsAndOpenApiAreServed() throws Exception {
+	void healthShowsItsStatusToAllAndItsDetailsToAdminsOnly() throws Exception {
 		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist())
+			.andExpect(content().string(not(containsString("diskSpace"))));
+		this.mvc.perform(get("/actuator/health").with(httpBasic("editor", "loa-demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		this.mvc.perform(get("/actuator/health").with(httpBasic("admin", "loa-demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.diskSpace.details.path").exists())
+			.andExpect(jsonPath("$.components.channels.details.portal.mode").exists());
+	}
+
+	@Test
+	void healthMetricsAndOpenApiAreServed() throws Exception {
+		this.mvc.perform(get("/actuator/health").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.components.db.status").value("UP"))

@@ -58,6 +58,10 @@ class BenchCommand implements ApplicationRunner {
 				benchmark.run(options, out);
 				code = 0;
 			}
+			catch (BenchTools.MissingTool ex) {
+				out.println(ex.getMessage());
+				code = 2;
+			}
 			catch (Exception ex) {
 				out.println("Benchmark " + benchmark.name() + " failed: " + ex);
 				ex.printStackTrace(out);

@@ -296,7 +296,7 @@ final class BroadcastBenchmark {
 		return this.jdbc.queryForObject(sql, Long.class, PUBLICATION);
 	}
 
-	private static void write(CopyIn in, StringBuilder chunk) throws SQLException {
+	static void write(CopyIn in, StringBuilder chunk) throws SQLException {
 		byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
 		in.writeToCopy(bytes, 0, bytes.length);
 		chunk.setLength(0);
@@ -306,7 +306,7 @@ final class BroadcastBenchmark {
 		return prefix + String.format(Locale.ROOT, "%07d", i);
 	}
 
-	private static double seconds(long startNanos) {
+	static double seconds(long startNanos) {
 		return (System.nanoTime() - startNanos) / 1e9;
 	}
 

@@ -47,6 +47,7 @@ class FeedBench implements Benchmark {
 
 	@Override
 	public void run(Map<String, String> options, PrintStream out) throws Exception {
+		BenchTools.require(name(), BenchTools.WRK, BenchTools.NGINX);
 		int items = Integer.parseInt(options.getOrDefault("items", "50"));
 		Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "60")));
 		int threads = Integer.parseInt(options.getOrDefault("threads", "2"));

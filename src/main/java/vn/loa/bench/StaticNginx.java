@@ -97,12 +97,10 @@ final class StaticNginx implements AutoCloseable {
 	}
 
 	private static String nginxBinary() {
-		for (String candidate : new String[] { "/usr/sbin/nginx", "/usr/bin/nginx" }) {
-			if (Files.isExecutable(Path.of(candidate))) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("nginx is not installed: apt-get install nginx-light (or nginx)");
+		return BenchTools.find("nginx")
+			.map(Path::toString)
+			.orElseThrow(
+					() -> new IllegalStateException("nginx is not installed: sudo apt-get install -y nginx-light"));
 	}
 
 	private static int freePort() throws IOException {

@@ -1,36 +1,64 @@
 package vn.loa.channels;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/health} component "channels": each channel's mode and health. */
+import vn.loa.rendering.TemplateStore;
+
+/**
+ * {@code /actuator/health} component "channels": each channel's mode and health. An
+ * enabled channel whose template is missing is DOWN: every publication to it would fail.
+ */
 @Component("channelsHealthIndicator")
 class ChannelsHealth extends AbstractHealthIndicator {
 
 	private final List<ChannelDescriptor> channels;
 
-	ChannelsHealth(List<ChannelDescriptor> channels) {
+	private final TemplateStore templates;
+
+	ChannelsHealth(List<ChannelDescriptor> channels, TemplateStore templates) {
 		this.channels = channels;
+		this.templates = templates;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		boolean allUp = true;
 		for (ChannelDescriptor channel : this.channels) {
-			ChannelDescriptor.ChannelHealth health = channel.enabled() ? channel.health()
+			ChannelDescriptor.ChannelHealth health = channel.enabled() ? probe(channel)
 					: new ChannelDescriptor.ChannelHealth(true, "disabled");
 			allUp &= health.up();
-			builder.withDetail(channel.id(), java.util.Map.of("mode", channel.mode(), "enabled", channel.enabled(),
-					"status", health.up() ? "UP" : "DOWN", "detail", health.detail()));
+			builder.withDetail(channel.id(),
+					Map.of("mode", channel.mode(), "enabled", channel.enabled(), "status", health.up() ? "UP" : "DOWN",
+							"detail", health.detail(), "template",
+							channel.id() + "/" + channel.template() + " (" + origin(channel) + ")"));
 		}
 		if (allUp) {
 			builder.up();
 		}
 		else {
 			builder.down();
+		}
+	}
+
+	private ChannelDescriptor.ChannelHealth probe(ChannelDescriptor channel) {
+		if (!this.templates.exists(channel.id(), channel.template())) {
+			return ChannelDescriptor.ChannelHealth.unhealthy("template " + channel.id() + "/" + channel.template()
+					+ " is missing (neither built in nor in " + this.templates.overrideDir() + ")");
+		}
+		return channel.health();
+	}
+
+	private String origin(ChannelDescriptor channel) {
+		try {
+			return this.templates.origin(channel.id(), channel.template());
+		}
+		catch (RuntimeException ex) {
+			return "invalid name";
 		}
 	}
 

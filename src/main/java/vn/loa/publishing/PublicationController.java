@@ -33,8 +33,11 @@ class PublicationController {
 
 	private final Renderer renderer;
 
+	private final vn.loa.units.Units units;
+
 	PublicationController(PublicationService publications, ChannelRegistry channels, ContentService contents,
-			Renderer renderer) {
+			Renderer renderer, vn.loa.units.Units units) {
+		this.units = units;
 		this.publications = publications;
 		this.channels = channels;
 		this.contents = contents;
@@ -50,13 +53,14 @@ class PublicationController {
 
 	@GetMapping("/api/v1/publications")
 	List<Publication> list(@RequestParam(required = false) PublicationState state,
-			@RequestParam(required = false) Long contentId, @RequestParam(defaultValue = "50") int limit) {
-		return this.publications.list(state, contentId, limit);
+			@RequestParam(required = false) Long contentId, @RequestParam(defaultValue = "50") int limit,
+			Authentication user) {
+		return this.publications.list(state, contentId, limit, scope(user));
 	}
 
 	@GetMapping("/api/v1/publications/{id}")
-	Publication get(@PathVariable long id) {
-		return this.publications.get(id);
+	Publication get(@PathVariable long id, Authentication user) {
+		return this.publications.get(id, scope(user));
 	}
 
 	@PostMapping("/api/v1/publications/{id}/approve")
@@ -111,7 +115,15 @@ class PublicationController {
 		boolean approver = user.getAuthorities()
 			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_APPROVER") || a.getAuthority().equals("ROLE_ADMIN"));
-		return new PublicationService.Actor(user.getName(), approver);
+		return new PublicationService.Actor(user.getName(), approver, admin(user));
+	}
+
+	private vn.loa.units.UnitScope scope(Authentication user) {
+		return this.units.scopeOf(user.getName(), admin(user));
+	}
+
+	private static boolean admin(Authentication user) {
+		return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
 	}
 
 }

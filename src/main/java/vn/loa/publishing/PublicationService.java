@@ -29,6 +29,10 @@ import vn.loa.content.ContentVersion;
 import vn.loa.content.ContentWithdrawn;
 import vn.loa.rendering.Renderer;
 import vn.loa.rendering.TemplateProblem;
+import vn.loa.units.MemberKind;
+import vn.loa.units.Unit;
+import vn.loa.units.UnitScope;
+import vn.loa.units.Units;
 
 /**
  * Creates, approves, reschedules and cancels publications. A publication made by an
@@ -57,8 +61,11 @@ public class PublicationService {
 
 	private final Clock clock;
 
+	private final Units units;
+
 	PublicationService(PublicationRepository repository, ContentService contents, Renderer renderer,
-			ChannelRegistry channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			ChannelRegistry channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Units units) {
+		this.units = units;
 		this.repository = repository;
 		this.contents = contents;
 		this.renderer = renderer;
@@ -68,7 +75,16 @@ public class PublicationService {
 		this.clock = clock;
 	}
 
-	public record Actor(String name, boolean approver) {
+	/**
+	 * Who acts: an approver's publications need no second approval; an admin may publish
+	 * for any unit, anyone else for their own unit and the units below it.
+	 */
+	public record Actor(String name, boolean approver, boolean admin) {
+
+		public Actor(String name, boolean approver) {
+			this(name, approver, false);
+		}
+
 	}
 
 	@Transactional
@@ -81,6 +97,7 @@ public class PublicationService {
 		if (request.urgent() && !actor.approver()) {
 			throw Problems.invalid("urgent", "only an approver may send in quiet hours", "urgent");
 		}
+		Unit unit = unitFor(request, actor);
 		ContentVersion version = this.contents.publishableVersion(request.contentId());
 		List<Target> targets = expand(request.targets());
 		for (String channel : targets.stream()
@@ -105,6 +122,9 @@ public class PublicationService {
 				request.options(), targets, actor.name(), now, actor.approver() ? actor.name() : null);
 		this.audit.record(AUDIT_SUBJECT, id, "CREATED", actor.name(),
 				"content " + version.contentId() + " v" + version.version() + " at " + at);
+		if (unit != null) {
+			this.units.assign(MemberKind.PUBLICATION, String.valueOf(id), unit.code(), actor.name());
+		}
 		if (state == PublicationState.SCHEDULED) {
 			this.audit.record(AUDIT_SUBJECT, id, "APPROVED", actor.name(), "approved by its creator, an approver");
 			this.events.publishEvent(new PublicationScheduled(id, at));
@@ -191,6 +211,47 @@ public class PublicationService {
 
 	public List<Publication> list(PublicationState state, Long contentId, int limit) {
 		return this.repository.list(state, contentId, Math.min(Math.max(limit, 1), 200));
+	}
+
+	/**
+	 * The publications an officer may see: {@link #list} narrowed to the officer's units
+	 * (publications of no unit are everyone's).
+	 */
+	public List<Publication> list(PublicationState state, Long contentId, int limit, UnitScope scope) {
+		List<Publication> all = list(state, contentId, limit);
+		if (scope.all()) {
+			return all;
+		}
+		Map<String, Long> unitOf = this.units.unitIdsOf(MemberKind.PUBLICATION,
+				all.stream().map((p) -> String.valueOf(p.id())).toList());
+		return all.stream().filter((p) -> scope.includes(unitOf.get(String.valueOf(p.id())))).toList();
+	}
+
+	/**
+	 * {@link #get}, or not found when the publication is for a unit outside the scope.
+	 */
+	public Publication get(long id, UnitScope scope) {
+		Publication publication = get(id);
+		if (!scope.all() && !scope
+			.includes(this.units.unitOf(MemberKind.PUBLICATION, String.valueOf(id)).map(Unit::id).orElse(null))) {
+			throw Problems.notFound("Publication", id);
+		}
+		return publication;
+	}
+
+	/**
+	 * The unit a new publication is for: the one asked for, which must be in the
+	 * creator's scope, else the creator's own (none while the creator belongs to none).
+	 */
+	private Unit unitFor(PublicationRequest request, Actor actor) {
+		if (request.unit() == null || request.unit().isBlank()) {
+			return this.units.unitOf(MemberKind.USER, actor.name()).orElse(null);
+		}
+		Unit unit = this.units.require("unit", request.unit());
+		if (!this.units.scopeOf(actor.name(), actor.admin()).includes(unit.id())) {
+			throw Problems.invalid("unit", "you may publish only for your own unit and the units below it");
+		}
+		return unit;
 	}
 
 	@TransactionalEventListener

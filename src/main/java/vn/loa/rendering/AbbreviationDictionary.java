@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Administrative abbreviations and what an announcer says for them, read from a
  * tab-separated file ({@code ABBREVIATION<TAB>expansion}, {@code #} starts a comment).
  * Admins extend the file while Loa runs, so the file's time stamp and size are checked on
- * each use and the dictionary reloaded when they change.
+ * each use and the dictionary reloaded when they change. While the file does not exist,
+ * the dictionary built into the jar ({@code radio/abbreviations.tsv} of the repository's
+ * templates) is used.
  */
 final class AbbreviationDictionary {
 
@@ -98,8 +100,7 @@ final class AbbreviationDictionary {
 		}
 		catch (NoSuchFileException ex) {
 			if (known.modified != null || known.size == -1) {
-				log.warn("Abbreviation dictionary {} not found; abbreviations are left as written", this.file);
-				this.snapshot = new Snapshot(null, -2, Map.of(), null);
+				this.snapshot = builtIn();
 			}
 			return this.snapshot;
 		}
@@ -116,6 +117,25 @@ final class AbbreviationDictionary {
 		}
 	}
 
+	private Snapshot builtIn() {
+		org.springframework.core.io.ClassPathResource resource = new org.springframework.core.io.ClassPathResource(
+				TemplateStore.BUILT_IN + "radio/abbreviations.tsv");
+		if (!resource.exists()) {
+			log.warn("Abbreviation dictionary {} not found and none is built in; abbreviations are left as written",
+					this.file);
+			return new Snapshot(null, -2, Map.of(), null);
+		}
+		try (java.io.InputStream in = resource.getInputStream()) {
+			List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+			Map<String, String> entries = parse(lines);
+			log.info("Loaded {} abbreviations built in ({} does not exist)", entries.size(), this.file);
+			return new Snapshot(null, -2, Map.copyOf(entries), pattern(entries));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private Snapshot load(FileTime modified, long size) {
 		List<String> lines;
 		try {
@@ -124,6 +144,12 @@ final class AbbreviationDictionary {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		Map<String, String> entries = parse(lines);
+		log.info("Loaded {} abbreviations from {}", entries.size(), this.file);
+		return new Snapshot(modified, size, Map.copyOf(entries), pattern(entries));
+	}
+
+	private Map<String, String> parse(List<String> lines) {
 		Map<String, String> entries = new LinkedHashMap<>();
 		for (String raw : lines) {
 			String line = Normalizer.normalize(raw, Normalizer.Form.NFC);
@@ -141,8 +167,7 @@ final class AbbreviationDictionary {
 				entries.put(key, value);
 			}
 		}
-		log.info("Loaded {} abbreviations from {}", entries.size(), this.file);
-		return new Snapshot(modified, size, Map.copyOf(entries), pattern(entries));
+		return entries;
 	}
 
 	/**

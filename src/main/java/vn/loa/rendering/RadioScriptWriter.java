@@ -34,14 +34,15 @@ public class RadioScriptWriter {
 	private final int defaultWordsPerMinute;
 
 	@Autowired
-	RadioScriptWriter(RadioScriptProperties properties, RenderingProperties templates) {
+	RadioScriptWriter(RadioScriptProperties properties, TemplateStore templates) {
 		this((properties.abbreviations() != null) ? properties.abbreviations()
-				: templates.dir().resolve("radio").resolve("abbreviations.tsv"), properties.wordsPerMinute());
+				: templates.overrideDir().resolve("radio").resolve("abbreviations.tsv"), properties.wordsPerMinute());
 	}
 
 	/**
 	 * A writer outside Spring (tests, tools).
-	 * @param abbreviations the abbreviation dictionary file
+	 * @param abbreviations the abbreviation dictionary file; while there is none, the one
+	 * built into the jar
 	 * @param defaultWordsPerMinute the pace when none is given
 	 */
 	public RadioScriptWriter(java.nio.file.Path abbreviations, int defaultWordsPerMinute) {

@@ -1,6 +1,7 @@
 package vn.loa.rendering;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,21 +26,34 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.MustacheParseException;
 import com.samskivert.mustache.Template;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
+import vn.loa.common.LoaHome;
+import vn.loa.common.LoaProperties;
 import vn.loa.common.Problems;
 
 /**
- * The channel templates on disk, {@code
- *
-<dir>
- * /<channel>/<name>.mustache}. A template is read again when its file changes, so an
- * admin's edit takes effect without a restart. The escaping follows the name:
- * {@code .html} escapes HTML, {@code .json} escapes JSON strings, anything else is plain
- * text.
+ * The channel templates, {@code <channel>/<name>.mustache}: the ones built into the jar
+ * (the repository's {@code templates/} folder), each replaced by the file of the same
+ * name in the override folder when there is one. The override folder is
+ * {@code LOA_HOME/templates} when LOA_HOME is set, else {@code templates} in the data
+ * dir; an admin's edit is saved there. A file there is read again when it changes, so an
+ * edit takes effect without a restart. The escaping follows the name: {@code .html}
+ * escapes HTML, {@code .json} escapes JSON strings, anything else is plain text.
  */
 @Service
 public class TemplateStore {
+
+	private static final Logger log = LoggerFactory.getLogger(TemplateStore.class);
+
+	static final String BUILT_IN = LoaHome.BUILT_IN + "templates/";
 
 	private static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -46,12 +61,47 @@ public class TemplateStore {
 
 	private static final Pattern PARSE_LINE = Pattern.compile("@ line (\\d+)");
 
+	/** The stamp of a built-in template, which never changes while Loa runs. */
+	private static final FileTime BUILT_IN_STAMP = FileTime.fromMillis(Long.MIN_VALUE);
+
 	private final Path dir;
 
-	private final Map<Path, Compiled> cache = new ConcurrentHashMap<>();
+	private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+
+	private final Map<String, Optional<String>> builtIn = new ConcurrentHashMap<>();
+
+	@Autowired
+	TemplateStore(RenderingProperties properties, LoaProperties loa) {
+		this(overrideDir(properties, loa));
+		List<String> overridden = new ArrayList<>();
+		for (TemplateInfo info : list()) {
+			if (Files.isRegularFile(path(info.channel(), info.name()))) {
+				overridden.add(info.channel() + "/" + info.name());
+			}
+		}
+		log.info("Templates: {} built in; {} replaced by files in {} (where edits are saved): {}", builtInIds().size(),
+				overridden.size(), this.dir, overridden);
+	}
 
 	TemplateStore(RenderingProperties properties) {
-		this.dir = properties.dir();
+		this(properties.dir());
+	}
+
+	private TemplateStore(Path dir) {
+		this.dir = dir.toAbsolutePath().normalize();
+	}
+
+	private static Path overrideDir(RenderingProperties properties, LoaProperties loa) {
+		if (properties.dir() != null) {
+			return properties.dir();
+		}
+		Path home = loa.homeDir();
+		return (home != null) ? home.resolve("templates") : loa.dataDir().resolve("templates");
+	}
+
+	/** Where files that replace built-in templates live and edits are saved. */
+	public Path overrideDir() {
+		return this.dir;
 	}
 
 	public record TemplateInfo(String channel, String name, String version) {
@@ -61,51 +111,111 @@ public class TemplateStore {
 	}
 
 	public List<TemplateInfo> list() {
-		if (!Files.isDirectory(this.dir)) {
-			return List.of();
+		java.util.SortedSet<String> ids = new java.util.TreeSet<>(builtInIds());
+		if (Files.isDirectory(this.dir)) {
+			try (Stream<Path> files = Files.walk(this.dir, 2)) {
+				files.filter(p -> p.getFileName().toString().endsWith(".mustache"))
+					.filter(p -> this.dir.relativize(p).getNameCount() == 2)
+					.forEach(p -> ids.add(this.dir.relativize(p).getName(0) + "/"
+							+ p.getFileName().toString().replaceFirst("\\.mustache$", "")));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 		List<TemplateInfo> result = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(this.dir, 2)) {
-			files.filter(p -> p.getFileName().toString().endsWith(".mustache")).sorted().forEach(p -> {
-				String channel = this.dir.relativize(p).getName(0).toString();
-				String name = p.getFileName().toString().replaceFirst("\\.mustache$", "");
-				result.add(new TemplateInfo(channel, name, version(read(p))));
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (String id : ids) {
+			int slash = id.indexOf('/');
+			String channel = id.substring(0, slash);
+			String name = id.substring(slash + 1);
+			if (SEGMENT.matcher(channel).matches() && NAME.matcher(name).matches()) {
+				result.add(new TemplateInfo(channel, name, version(source(channel, name))));
+			}
 		}
 		return result;
 	}
 
-	public String source(String channel, String name) {
-		Path path = path(channel, name);
-		if (!Files.isRegularFile(path)) {
-			throw Problems.notFound("Template", channel + "/" + name);
-		}
-		return read(path);
+	/** Whether the template exists, built in or as a file in the override folder. */
+	public boolean exists(String channel, String name) {
+		return Files.isRegularFile(path(channel, name)) || builtIn(channel, name).isPresent();
 	}
 
-	/** Compiles the template as it is on disk now. */
+	/** Where the template comes from, for logs and health: the file, or "built in". */
+	public String origin(String channel, String name) {
+		Path path = path(channel, name);
+		if (Files.isRegularFile(path)) {
+			return path.toString();
+		}
+		return builtIn(channel, name).isPresent() ? "built in" : "missing";
+	}
+
+	public String source(String channel, String name) {
+		Path path = path(channel, name);
+		if (Files.isRegularFile(path)) {
+			return read(path);
+		}
+		return builtIn(channel, name).orElseThrow(() -> Problems.notFound("Template", channel + "/" + name));
+	}
+
+	/** Compiles the template as it is now. */
 	public Compiled get(String channel, String name) {
 		Path path = path(channel, name);
-		if (!Files.isRegularFile(path)) {
-			throw Problems.notFound("Template", channel + "/" + name);
-		}
+		String id = channel + "/" + name;
 		FileTime modified;
+		String source;
 		try {
 			modified = Files.getLastModifiedTime(path);
+			source = null;
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			modified = BUILT_IN_STAMP;
+			source = builtIn(channel, name).orElseThrow(() -> Problems.notFound("Template", id));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Compiled cached = this.cache.get(path);
+		Compiled cached = this.cache.get(id);
 		if (cached != null && cached.modified().equals(modified)) {
 			return cached;
 		}
-		Compiled compiled = compile(channel + "/" + name, read(path), modified);
-		this.cache.put(path, compiled);
+		Compiled compiled = compile(id, (source != null) ? source : read(path), modified);
+		this.cache.put(id, compiled);
 		return compiled;
+	}
+
+	private Optional<String> builtIn(String channel, String name) {
+		return this.builtIn.computeIfAbsent(channel + "/" + name, (id) -> {
+			ClassPathResource resource = new ClassPathResource(BUILT_IN + id + ".mustache");
+			if (!resource.exists()) {
+				return Optional.empty();
+			}
+			try (InputStream in = resource.getInputStream()) {
+				return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	/** {@code channel/name} of every built-in template. */
+	private static java.util.Set<String> builtInIds() {
+		java.util.Set<String> ids = new java.util.TreeSet<>();
+		try {
+			for (Resource resource : new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:" + BUILT_IN + "*/*.mustache")) {
+				String url = resource.getURL().toString();
+				String id = url.substring(url.lastIndexOf(BUILT_IN) + BUILT_IN.length())
+					.replaceFirst("\\.mustache$", "");
+				if (id.indexOf('/') > 0) {
+					ids.add(id);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return ids;
 	}
 
 	/** Compiles a candidate source without saving it; throws {@link TemplateProblem}. */
@@ -123,9 +233,9 @@ public class TemplateStore {
 			Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UncheckedIOException("Cannot save the template in " + this.dir, ex);
 		}
-		this.cache.remove(path);
+		this.cache.remove(channel + "/" + name);
 	}
 
 	public String execute(Compiled compiled, Object context) {

@@ -1,6 +1,8 @@
 package vn.loa.users;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,6 +41,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * API call that rides on the console's session cookie does need one, as the console's own
  * scripts send: otherwise any page an approver visits could approve content with a
  * body-less cross-site {@code POST}.
+ * <p>
+ * Password logins, form and Basic alike, go through {@link LoginThrottle}; an account
+ * whose password came from the environment is held by {@link PasswordChangeFilter} until
+ * it has changed it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,14 +62,29 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain loaSecurity(HttpSecurity http, UserAccounts accounts) throws Exception {
+	SecurityFilterChain loaSecurity(HttpSecurity http, UserAccounts accounts, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle, Clock clock) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		RequestMatcher noAmbientAuthority = request -> api.matches(request)
 				&& (request.getHeader("Authorization") != null || request.getSession(false) == null);
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(passwordEncoder);
+		AuthenticationManager logins = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 		AuthenticationEntryPoint problem = (request, response, ex) -> {
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			if (ex instanceof LoginThrottledException throttled) {
+				long seconds = Math.max(1,
+						(Duration.between(clock.instant(), throttled.retryAt()).toMillis() + 999) / 1000);
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				response.setHeader("Retry-After", Long.toString(seconds));
+				response.getWriter()
+					.write("{\"type\":\"https://loa.local/problems/login-throttled\",\"title\":\"Too many failed "
+							+ "logins\",\"status\":429,\"detail\":\"Too many failed logins for this account or from "
+							+ "this address. Try again later, or ask an admin to unlock the account.\"}");
+				return;
+			}
 			response.setStatus(HttpStatus.UNAUTHORIZED.value());
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter()
 				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
 						+ "\"detail\":\"Log in with HTTP Basic or send a personal API token as Bearer\"}");
@@ -72,12 +97,19 @@ class SecurityConfiguration {
 			.authenticated()
 			.anyRequest()
 			.authenticated())
+			.authenticationManager(logins)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problem))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/console", false)
+				.failureHandler((request, response,
+						ex) -> response.sendRedirect(request.getContextPath()
+								+ ((ex instanceof LoginThrottledException) ? "/login?locked" : "/login?error")))
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problem, api))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_POSTS).ignoringRequestMatchers(noAmbientAuthority))
-			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class);
+			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+			.addFilterAfter(new PasswordChangeFilter(accounts), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 

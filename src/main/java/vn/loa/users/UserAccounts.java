@@ -36,10 +36,17 @@ public class UserAccounts implements UserDetailsService {
 
 	private final Clock clock;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	private final UsersProperties properties;
+
+	private final SecurityEvents events;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, UsersProperties properties,
+			SecurityEvents events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.properties = properties;
+		this.events = events;
 	}
 
 	@Override
@@ -64,11 +71,70 @@ public class UserAccounts implements UserDetailsService {
 
 	@Transactional
 	public UserView create(String username, String displayName, String rawPassword, Set<Role> roles) {
+		checkPassword("password", rawPassword);
+		return insert(username, displayName, rawPassword, roles, false);
+	}
+
+	/**
+	 * The first admin of a production installation, whose password came from the
+	 * environment and must be changed at the first login.
+	 */
+	@Transactional
+	UserView createFirstAdmin(String rawPassword) {
+		checkPassword("password", rawPassword);
+		UserView admin = insert("admin", "Quản trị", rawPassword, Set.of(Role.ADMIN), true);
+		this.events.record(SecurityEvents.FIRST_ADMIN_CREATED, "admin", null, null,
+				"from LOA_ADMIN_PASSWORD; must be changed at the first login");
+		return admin;
+	}
+
+	/** The embedded default's demo users, whose short shared password is the point. */
+	@Transactional
+	void createDemo(String username, String displayName, String rawPassword, Role role) {
+		insert(username, displayName, rawPassword, Set.of(role), false);
+	}
+
+	@Transactional
+	public void changePassword(String username, String currentPassword, String newPassword) {
+		if (currentPassword == null || !passwordMatches(username, currentPassword)) {
+			throw Problems.invalid("currentPassword", "is not the current password");
+		}
+		checkPassword("newPassword", newPassword);
+		if (newPassword.equals(currentPassword)) {
+			throw Problems.invalid("newPassword", "must differ from the current password");
+		}
+		this.jdbc.sql("update app_user set password_hash = :p, must_change_password = false where username = :u")
+			.param("p", this.passwords.encode(newPassword))
+			.param("u", username)
+			.update();
+		this.events.record(SecurityEvents.PASSWORD_CHANGED, username, null, username, null);
+	}
+
+	/** True while the account still has a password that came from the environment. */
+	public boolean mustChangePassword(String username) {
+		return this.jdbc.sql("select must_change_password from app_user where username = :u")
+			.param("u", username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** The fewest characters a new password may have. */
+	public int passwordMinLength() {
+		return this.properties.minPasswordLength();
+	}
+
+	private void checkPassword(String field, String rawPassword) {
+		int min = this.properties.minPasswordLength();
+		if (rawPassword == null || rawPassword.length() < min) {
+			throw Problems.invalid(field, "must have at least " + min + " characters");
+		}
+	}
+
+	private UserView insert(String username, String displayName, String rawPassword, Set<Role> roles,
+			boolean mustChangePassword) {
 		if (!username.matches("[a-z0-9._-]{3,64}")) {
 			throw Problems.invalid("username", "must be 3 to 64 lower-case letters, digits, dots, dashes");
-		}
-		if (rawPassword == null || rawPassword.length() < 8) {
-			throw Problems.invalid("password", "must have at least 8 characters");
 		}
 		if (roles.isEmpty()) {
 			throw Problems.invalid("roles", "must name at least one of EDITOR, APPROVER, ADMIN");
@@ -77,28 +143,41 @@ public class UserAccounts implements UserDetailsService {
 			throw Problems.conflict("user-exists", "User " + username + " already exists", username);
 		}
 		this.jdbc
-			.sql("insert into app_user (username, display_name, password_hash, roles, enabled, created_at) "
-					+ "values (:u, :d, :p, :r, true, :now)")
+			.sql("insert into app_user (username, display_name, password_hash, roles, enabled, created_at, "
+					+ "must_change_password) values (:u, :d, :p, :r, true, :now, :change)")
 			.param("u", username)
 			.param("d", displayName)
 			.param("p", this.passwords.encode(rawPassword))
 			.param("r", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
 			.param("now", Timestamp.from(this.clock.instant()))
+			.param("change", mustChangePassword)
 			.update();
 		return find(username).orElseThrow();
 	}
 
+	private static final String VIEW = "select u.username, u.display_name, u.roles, u.enabled, "
+			+ "u.must_change_password, t.locked_until from app_user u "
+			+ "left join login_throttle t on t.throttle_key = 'user:' || u.username and t.locked_until > :now ";
+
 	public Optional<UserView> find(String username) {
-		return this.jdbc.sql("select username, display_name, roles, enabled from app_user where username = :u")
+		return this.jdbc.sql(VIEW + "where u.username = :u")
+			.param("now", Timestamp.from(this.clock.instant()))
 			.param("u", username)
-			.query((rs, n) -> new UserView(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getBoolean(4)))
+			.query(UserAccounts::view)
 			.optional();
 	}
 
 	public List<UserView> list() {
-		return this.jdbc.sql("select username, display_name, roles, enabled from app_user order by username")
-			.query((rs, n) -> new UserView(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getBoolean(4)))
+		return this.jdbc.sql(VIEW + "order by u.username")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(UserAccounts::view)
 			.list();
+	}
+
+	private static UserView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		Timestamp locked = rs.getTimestamp(6);
+		return new UserView(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getBoolean(4),
+				rs.getBoolean(5), (locked != null) ? locked.toInstant() : null);
 	}
 
 	boolean passwordMatches(String username, String rawPassword) {
@@ -164,7 +243,13 @@ public class UserAccounts implements UserDetailsService {
 		return Arrays.stream(csv.split(",")).map(Role::valueOf).collect(Collectors.toSet());
 	}
 
-	public record UserView(String username, String displayName, Set<Role> roles, boolean enabled) {
+	/**
+	 * @param mustChangePassword the password came from the environment and has not been
+	 * changed yet
+	 * @param lockedUntil until when logins are locked after repeated failures, or null
+	 */
+	public record UserView(String username, String displayName, Set<Role> roles, boolean enabled,
+			boolean mustChangePassword, java.time.Instant lockedUntil) {
 	}
 
 	public record IssuedToken(String name, String token) {

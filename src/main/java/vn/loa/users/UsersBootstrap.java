@@ -1,7 +1,5 @@
 package vn.loa.users;
 
-import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.loa.common.DemoProperties;
 import vn.loa.common.LoaProperties;
+import vn.loa.common.LoaStartupException;
 
 /**
  * Creates the demo users on the embedded default; in production creates the first admin
@@ -54,24 +53,36 @@ class UsersBootstrap implements ApplicationRunner {
 		}
 		for (String user : new String[] { "editor", "editor2", "approver", "admin" }) {
 			if (this.accounts.passwordMatches(user, DEMO_PASSWORD)) {
-				throw new IllegalStateException("The demo user '" + user + "' exists with the demo password; "
-						+ "production refuses to start with demo users (remove it or change its password)");
+				throw new LoaStartupException(
+						"The demo user '" + user + "' exists with the demo password; "
+								+ "production refuses to start with demo users.",
+						"Remove the account or change its password, or use a database the embedded demo never used.");
 			}
 		}
 		if (!this.accounts.exists("admin")) {
 			String password = this.properties.adminPassword();
+			int min = this.properties.minPasswordLength();
 			if (password == null || password.isBlank()) {
-				throw new IllegalStateException(
-						"No admin account exists: set LOA_ADMIN_PASSWORD to create the first admin");
+				throw new LoaStartupException(
+						"No admin account exists: set LOA_ADMIN_PASSWORD to create the first admin.",
+						"Start Loa once with LOA_ADMIN_PASSWORD set to a password of at least " + min
+								+ " characters; the admin logs in as 'admin' with it and must change it at once.");
 			}
-			this.accounts.create("admin", "Quản trị", password, Set.of(Role.ADMIN));
-			log.info("Created the admin account from LOA_ADMIN_PASSWORD");
+			if (password.length() < min) {
+				throw new LoaStartupException(
+						"LOA_ADMIN_PASSWORD has " + password.length() + " characters; production refuses a password "
+								+ "shorter than " + min + " characters.",
+						"Set LOA_ADMIN_PASSWORD to a password of at least " + min + " characters.");
+			}
+			this.accounts.createFirstAdmin(password);
+			log.info("Created the first admin account 'admin' from LOA_ADMIN_PASSWORD; "
+					+ "it must change its password at the first login");
 		}
 	}
 
 	private void createDemoUser(String username, String name, Role role) {
 		if (!this.accounts.exists(username)) {
-			this.accounts.create(username, name, DEMO_PASSWORD, Set.of(role));
+			this.accounts.createDemo(username, name, DEMO_PASSWORD, role);
 		}
 	}
 

@@ -15,8 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loa.common.Problems;
@@ -26,8 +28,49 @@ class UsersController {
 
 	private final UserAccounts accounts;
 
-	UsersController(UserAccounts accounts) {
+	private final LoginThrottle throttle;
+
+	private final SecurityEvents events;
+
+	UsersController(UserAccounts accounts, LoginThrottle throttle, SecurityEvents events) {
 		this.accounts = accounts;
+		this.throttle = throttle;
+		this.events = events;
+	}
+
+	/** The one call an account with a password from the environment may make first. */
+	@PostMapping("/api/v1/me/password")
+	ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, Principal principal) {
+		this.accounts.changePassword(principal.getName(), change.currentPassword(), change.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Lifts a lock left by repeated failed logins. */
+	@PostMapping("/api/v1/users/{username}/unlock")
+	@PreAuthorize("hasRole('ADMIN')")
+	UserAccounts.UserView unlock(@PathVariable String username, Principal principal) {
+		UserAccounts.UserView user = this.accounts.find(username)
+			.orElseThrow(() -> Problems.notFound("User", username));
+		this.throttle.unlock(username, principal.getName());
+		return this.accounts.find(user.username()).orElseThrow();
+	}
+
+	/** Lifts the block on a client address that failed too many logins. */
+	@PostMapping("/api/v1/users/login-blocks/unblock")
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, Object> unblockAddress(@RequestBody AddressRequest request, Principal principal) {
+		if (request == null || request.address() == null || request.address().isBlank()) {
+			throw Problems.invalid("address", "must name a client address");
+		}
+		boolean unblocked = this.throttle.unblockAddress(request.address().strip(), principal.getName());
+		return Map.of("address", request.address().strip(), "unblocked", unblocked);
+	}
+
+	/** Locks, blocked addresses, unlocks and password changes, newest first. */
+	@GetMapping("/api/v1/users/security-events")
+	@PreAuthorize("hasRole('ADMIN')")
+	List<SecurityEvents.SecurityEvent> securityEvents(@RequestParam(defaultValue = "100") int limit) {
+		return this.events.latest(limit);
 	}
 
 	@GetMapping("/api/v1/me")
@@ -63,6 +106,18 @@ class UsersController {
 	}
 
 	record TokenRequest(String name) {
+	}
+
+	record PasswordChange(String currentPassword, String newPassword) {
+
+		@Override
+		public String toString() {
+			return "PasswordChange[hidden]";
+		}
+
+	}
+
+	record AddressRequest(String address) {
 	}
 
 	record NewUser(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String displayName,

@@ -42,7 +42,7 @@ record ConsoleUser(String name, boolean editor, boolean approver, boolean admin)
 	}
 
 	PublicationService.Actor actor() {
-		return new PublicationService.Actor(this.name, this.approver);
+		return new PublicationService.Actor(this.name, this.approver, this.admin);
 	}
 
 	private static boolean has(Authentication authentication, String authority) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.HtmlFilterReport;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.Audience;
 import vn.loa.content.ContentDraft;
@@ -115,6 +116,9 @@ class ContentPages {
 		model.addAttribute("history", this.contents.history(id));
 		model.addAttribute("publications", this.publications.list(null, id, 50));
 		model.addAttribute("renditions", this.verdicts.of(item.current(), this.channels, Map.of()));
+		// what the web channels' HTML filter will take out, told at save (the page after
+		// saving) and at preview
+		model.addAttribute("htmlRemovals", HtmlFilterReport.of(item.current().body()));
 		model.addAttribute("audiences", Audience.values());
 		return "console/item";
 	}

@@ -62,8 +62,12 @@ class PublicationPages {
 
 	private final MessageSource messages;
 
+	private final vn.loa.units.Units units;
+
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
-			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages) {
+			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages,
+			vn.loa.units.Units units) {
+		this.units = units;
 		this.publications = publications;
 		this.contents = contents;
 		this.deliveries = deliveries;
@@ -121,8 +125,10 @@ class PublicationPages {
 
 	@GetMapping("/console/publications")
 	String list(@RequestParam(required = false) PublicationState state, @RequestParam(required = false) Long content,
-			Model model) {
-		model.addAttribute("rows", rows(this.publications.list(state, content, 100)));
+			Model model, Authentication user) {
+		ConsoleUser me = ConsoleUser.of(user);
+		model.addAttribute("rows",
+				rows(this.publications.list(state, content, 100, this.units.scopeOf(me.name(), me.admin()))));
 		model.addAttribute("state", state);
 		model.addAttribute("states", PublicationState.values());
 		return "console/publications";
@@ -139,8 +145,9 @@ class PublicationPages {
 	@GetMapping("/console/publications/{id}")
 	String publication(@PathVariable long id, @RequestParam(required = false) String channel,
 			@RequestParam(required = false) DeliveryStatus status, @RequestParam(defaultValue = "0") long after,
-			Model model) {
-		Publication publication = this.publications.get(id);
+			Model model, Authentication user) {
+		ConsoleUser me = ConsoleUser.of(user);
+		Publication publication = this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
 		model.addAttribute("publication", publication);
 		model.addAttribute("item", this.contents.get(publication.contentId()));
 		model.addAttribute("history", this.publications.history(id));

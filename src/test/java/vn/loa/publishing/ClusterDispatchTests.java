@@ -27,6 +27,7 @@ import vn.loa.deliverylog.DeliveryStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
@@ -76,7 +77,8 @@ class ClusterDispatchTests {
 				.isEqualTo(publication.id());
 		});
 		assertThat(this.admin.getQueueProperties(DispatchConfiguration.DEAD_LETTERS)).isNotNull();
-		this.mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components.rabbit.status").value("UP"));
+		this.mvc.perform(get("/actuator/health").with(user("admin").roles("ADMIN")))
+			.andExpect(jsonPath("$.components.rabbit.status").value("UP"));
 	}
 
 	@TestConfiguration

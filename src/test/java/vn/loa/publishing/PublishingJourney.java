@@ -42,6 +42,9 @@ abstract class PublishingJourney {
 	@Autowired
 	PublicationScheduler scheduler;
 
+	@Autowired
+	PublicationService publications;
+
 	@Test
 	void anItemIsWrittenApprovedPublishedAndLogged() throws Exception {
 		long id = approvedItem("Hướng dẫn nộp hồ sơ trực tuyến " + UUID.randomUUID());
@@ -107,6 +110,41 @@ abstract class PublishingJourney {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(state(cancelled)).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void aPublicationNotSentYetCanBeRescheduledAndOneSentCannot() throws Exception {
+		long id = approvedItem("Đổi giờ đăng " + UUID.randomUUID());
+		long publication = publication(id, OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(1).toString());
+		OffsetDateTime later = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(2).withNano(0);
+
+		as("editor", "EDITOR",
+				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"scheduledAt\":\"" + later + "\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("SCHEDULED"))
+			.andExpect(jsonPath("$.scheduledAt").value(later.toInstant().toString()));
+		assertThat(this.publications.history(publication)).anySatisfy((event) -> {
+			assertThat(event.action()).isEqualTo("RESCHEDULED");
+			assertThat(event.actor()).isEqualTo("editor");
+		});
+		as("editor", "EDITOR",
+				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"scheduledAt\":\"2020-01-01T08:00:00+07:00\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("scheduledAt"));
+
+		// Moved to now, it fires at once; then it can be moved no more.
+		as("editor", "EDITOR",
+				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"scheduledAt\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(7)) + "\"}"))
+			.andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(state(publication)).isEqualTo("DISPATCHED"));
+		as("editor", "EDITOR",
+				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"scheduledAt\":\"" + later + "\"}"))
+			.andExpect(status().isConflict());
 	}
 
 	@Test

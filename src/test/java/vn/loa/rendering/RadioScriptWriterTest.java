@@ -71,9 +71,9 @@ class RadioScriptWriterTest {
 	}
 
 	@Test
-	void missingDictionaryLeavesAbbreviationsAsWritten() {
+	void withoutItsFileTheDictionaryBuiltIntoTheJarIsUsed() {
 		RadioScriptWriter bare = new RadioScriptWriter(this.dir.resolve("none.tsv"), 180);
-		assertThat(bare.write("UBND tỉnh").text()).isEqualTo("UBND tỉnh");
+		assertThat(bare.write("UBND tỉnh").text()).isEqualTo("Ủy ban nhân dân tỉnh");
 	}
 
 	@Test

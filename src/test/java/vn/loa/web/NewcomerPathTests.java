@@ -199,6 +199,39 @@ class NewcomerPathTests {
 			.andExpect(header().string("Location", org.hamcrest.Matchers.containsString("/console/publications/")));
 	}
 
+	@Test
+	void theEditorIsToldWhatTheHtmlFilterTakesOut() throws Exception {
+		String saved = as("editor", "EDITOR",
+				post("/console/contents").param("title", "Sơ đồ quy trình một cửa")
+					.param("summary", "Sơ đồ quy trình tiếp nhận hồ sơ.")
+					.param("body",
+							"Xem sơ đồ <img src=\"so-do.png\" onerror=\"alert(1)\"> hoặc "
+									+ "<a href=\"javascript:alert(2)\">bấm vào đây</a>.")
+					.param("topic", "dich-vu-cong")
+					.param("audiences", "CITIZENS_AND_BUSINESSES")
+					.param("areas", "56"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String item = page("editor", "EDITOR", saved);
+		assertThat(item).contains("id=\"html-filter\"")
+			.contains("thuộc tính onerror của thẻ &lt;img&gt;")
+			.contains("địa chỉ href của thẻ &lt;a&gt; không phải http, https hay mailto");
+		String plain = as("editor", "EDITOR",
+				post("/console/contents").param("title", "Bài thường")
+					.param("summary", "Tóm tắt.")
+					.param("body", "Nội dung [có liên kết](https://dichvucong.gov.vn).")
+					.param("topic", "dich-vu-cong")
+					.param("audiences", "CITIZENS_AND_BUSINESSES")
+					.param("areas", "56"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(page("editor", "EDITOR", plain)).doesNotContain("id=\"html-filter\"");
+	}
+
 	private String page(String name, String role, String path) throws Exception {
 		return as(name, role, get(path)).andExpect(status().isOk())
 			.andReturn()

@@ -172,6 +172,16 @@ class RadioFeedStore {
 	}
 
 	/**
+	 * The reading time of an entry's script, for an airing reported without its length.
+	 */
+	int scriptSeconds(long entryId) {
+		return this.jdbc.sql("select seconds from radio_feed_entry where id = ?")
+			.params(entryId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * Keeps one airing of an entry; the entry itself remembers its first airing.
 	 * @return false if this airing (same entry, same time) was reported before
 	 */

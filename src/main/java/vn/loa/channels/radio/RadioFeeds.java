@@ -78,8 +78,11 @@ class RadioFeeds {
 	/** Rendered feeds by station and format, each valid for one version stamp. */
 	private final Map<RenderKey, Rendered> rendered = new ConcurrentHashMap<>();
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	RadioFeeds(RadioFeedStore store, DeliveryReceipts receipts, RadioChannelProperties properties, LoaProperties loa,
-			Clock clock) {
+			Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.receipts = receipts;
 		this.properties = properties;
@@ -210,6 +213,12 @@ class RadioFeeds {
 		boolean added = this.store.addAiring(receipt.get(), station.id(), airedAt, seconds, this.clock.instant());
 		if (receipt.get().deliveryId() != null) {
 			this.receipts.aired(receipt.get().deliveryId(), airedAt, seconds);
+		}
+		if (added) {
+			// plans count air time per station from this, not by reading the airings back
+			this.events.publishEvent(new vn.loa.deliverylog.AirtimeReported(receipt.get().deliveryId(), station.code(),
+					receipt.get().contentId(), airedAt,
+					(seconds != null) ? seconds : this.store.scriptSeconds(receipt.get().entryId())));
 		}
 		return Optional.of(new Aired(receipt.get().contentId(), receipt.get().deliveryId(), added));
 	}

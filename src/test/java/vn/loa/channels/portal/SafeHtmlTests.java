@@ -1,5 +1,7 @@
 package vn.loa.channels.portal;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,26 @@ class SafeHtmlTests {
 	void emptyBodyGivesEmptyHtml() {
 		assertThat(SafeHtml.fromMarkdown("  ")).isEmpty();
 		assertThat(SafeHtml.sanitize(null)).isEmpty();
+	}
+
+	@Test
+	void reportsWhatItTakesOutEachKindOnce() {
+		List<SafeHtml.Removal> removals = SafeHtml.removals("""
+				Đoạn có ảnh <img src="x.png" onerror="alert(1)"> và <img src="y.png" onerror="alert(2)">.
+
+				<a href="javascript:alert(3)">bấm</a> hoặc [bấm nữa](javascript:alert(4))
+
+				<script>alert(5)</script>
+
+				<font color="red">chữ đỏ</font> và <a href="https://dichvucong.gov.vn">cổng</a>
+				""");
+		assertThat(removals).containsExactly(new SafeHtml.Removal(SafeHtml.Removal.Kind.HANDLER, "img", "onerror"),
+				new SafeHtml.Removal(SafeHtml.Removal.Kind.LINK, "a", "href"),
+				new SafeHtml.Removal(SafeHtml.Removal.Kind.ELEMENT, "script", null),
+				new SafeHtml.Removal(SafeHtml.Removal.Kind.TAG, "font", null));
+		assertThat(SafeHtml
+			.removals("Bài **bình thường** với [liên kết](https://dichvucong.gov.vn) và ![ảnh](/media/a.png)."))
+			.isEmpty();
 	}
 
 }

@@ -202,6 +202,25 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		}
 	}
 
+	/**
+	 * One send through the same client, unpaced and unrecorded: the benchmark's floor.
+	 * @return whether Zalo took it
+	 */
+	public boolean sendBare(String phone, String templateId, Map<String, String> data, String trackingId) {
+		return this.client
+			.send(this.tokens.accessToken(), zaloPhone(phone), templateId, data, trackingId,
+					this.properties.development())
+			.accepted();
+	}
+
+	/**
+	 * Sandbox only: ZNS calls carry the simulator's fixed token instead of the connected
+	 * OA's (the benchmark measures sending, not the OA connection).
+	 */
+	public void useSandboxToken() {
+		this.tokens.useSandboxToken();
+	}
+
 	/** Forgets a spent quota and a refused token (tests; a new day does it itself). */
 	void forgetWaits() {
 		this.quotaSpentUntil = null;

@@ -21,15 +21,31 @@ class ZnsTokens {
 
 	private final ZnsProperties properties;
 
+	private volatile boolean sandboxToken;
+
 	ZnsTokens(ObjectProvider<ZaloAccessTokens> tokens, ZnsProperties properties) {
 		this.tokens = tokens;
 		this.properties = properties;
 	}
 
 	/**
+	 * Sandbox only: calls carry the simulator's fixed token rather than the OA's, so a
+	 * benchmark measures sending without connecting an OA first.
+	 */
+	void useSandboxToken() {
+		if (!this.properties.sandbox()) {
+			throw new IllegalStateException("The sandbox token is for sandbox mode only");
+		}
+		this.sandboxToken = true;
+	}
+
+	/**
 	 * @throws ZaloReauthorisationNeeded when no token is usable
 	 */
 	String accessToken() {
+		if (this.sandboxToken) {
+			return SANDBOX_TOKEN;
+		}
 		ZaloAccessTokens store = this.tokens.getIfAvailable();
 		if (store != null) {
 			return store.accessToken();

@@ -92,6 +92,8 @@ public class ZnsSimulator implements DisposableBean {
 
 	private volatile double noZaloShare;
 
+	private volatile boolean callbacksOn;
+
 	private final Set<String> noZaloNumbers = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> refusedNumbers = ConcurrentHashMap.newKeySet();
@@ -109,6 +111,7 @@ public class ZnsSimulator implements DisposableBean {
 		ZnsProperties.Simulator settings = this.properties.simulator();
 		this.dailyQuota = settings.dailyQuota();
 		this.noZaloShare = settings.noZaloShare();
+		this.callbacksOn = settings.callbacks();
 		this.noZaloNumbers.clear();
 		settings.noZaloNumbers().forEach((n) -> this.noZaloNumbers.add(ZnsInbox.normalise(n)));
 		this.refusedNumbers.clear();
@@ -121,6 +124,11 @@ public class ZnsSimulator implements DisposableBean {
 	/** Sets today's quota (tests, the benchmark). */
 	public void dailyQuota(long quota) {
 		this.dailyQuota = quota;
+	}
+
+	/** Switches the receipt callbacks on or off (the benchmark measures sending). */
+	public void callbacks(boolean on) {
+		this.callbacksOn = on;
 	}
 
 	/** Sets the share of numbers without a Zalo account (the benchmark). */
@@ -209,7 +217,7 @@ public class ZnsSimulator implements DisposableBean {
 		String msgId = UUID.randomUUID().toString().replace("-", "");
 		Instant now = this.clock.instant();
 		this.inbox.add(new ZnsInbox.Received(phone, msgId, templateId, values, trackingId, now));
-		if (this.properties.simulator().callbacks()) {
+		if (this.callbacksOn) {
 			this.callbacks.schedule(() -> callback(phone, msgId, trackingId),
 					this.properties.simulator().callbackDelay().toMillis(), TimeUnit.MILLISECONDS);
 		}

@@ -1,0 +1,174 @@
+package vn.loa.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import vn.loa.common.DemoProperties;
+import vn.loa.common.LoaClock;
+import vn.loa.content.Audience;
+import vn.loa.content.ContentDraft;
+import vn.loa.content.ContentItem;
+import vn.loa.content.ContentService;
+import vn.loa.plans.Plan;
+import vn.loa.plans.Plan.Document;
+import vn.loa.plans.Plan.Task;
+import vn.loa.plans.PlanEntries;
+import vn.loa.plans.PlanEntries.EntryInput;
+import vn.loa.plans.Plans;
+import vn.loa.publishing.PublicationRequest;
+import vn.loa.publishing.PublicationService;
+import vn.loa.publishing.Target;
+import vn.loa.units.MemberKind;
+import vn.loa.units.UnitScope;
+import vn.loa.units.Units;
+import vn.loa.units.Units.UnitInput;
+
+/**
+ * The embedded default's sample plan: the "Kế hoạch tuyên truyền cải cách hành chính"
+ * that the People's Committee of Khánh Hòa province issued with Decision 590/QĐ-UBND of
+ * 11 March 2021 (a seed document), with the units it assigns and its tasks as the text
+ * sets them — items to the provincial administrative reform portal every month before the
+ * 25th from each department and district, the district stations' reform segment, the
+ * text-message campaign, the business dialogue conference and the leaflets. Where the
+ * Khánh Hòa text names an activity without a figure the quota is "at least once"; the
+ * district radio minutes take the 15 minutes a month that Đắk Lắk's plan of the same year
+ * sets. The plan runs over the current year so that a newcomer sees progress: a few items
+ * published now through the ordinary pipeline, and manual entries for the conference and
+ * leaflets of this quarter.
+ */
+@Component
+@Order(30)
+class PlanDemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(PlanDemoData.class);
+
+	static final String TOPIC = "cai-cach-hanh-chinh";
+
+	private final DemoProperties demo;
+
+	private final Units units;
+
+	private final Plans plans;
+
+	private final PlanEntries entries;
+
+	private final ContentService contents;
+
+	private final PublicationService publications;
+
+	private final Clock clock;
+
+	PlanDemoData(DemoProperties demo, Units units, Plans plans, PlanEntries entries, ContentService contents,
+			PublicationService publications, Clock clock) {
+		this.demo = demo;
+		this.units = units;
+		this.plans = plans;
+		this.entries = entries;
+		this.contents = contents;
+		this.publications = publications;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.demo.enabled() || this.units.find("ubnd-kh").isPresent()) {
+			return;
+		}
+		unit("ubnd-kh", "Ủy ban nhân dân tỉnh Khánh Hòa", null, "PEOPLES_COMMITTEE", "56");
+		unit("snv-kh", "Sở Nội vụ tỉnh Khánh Hòa", "ubnd-kh", "DEPARTMENT", null);
+		unit("vp-ubnd-kh", "Văn phòng Ủy ban nhân dân tỉnh Khánh Hòa", "ubnd-kh", "DEPARTMENT", null);
+		unit("stttt-kh", "Sở Thông tin và Truyền thông tỉnh Khánh Hòa", "ubnd-kh", "DEPARTMENT", null);
+		unit("stp-kh", "Sở Tư pháp tỉnh Khánh Hòa", "ubnd-kh", "DEPARTMENT", null);
+		unit("skhdt-kh", "Sở Kế hoạch và Đầu tư tỉnh Khánh Hòa", "ubnd-kh", "DEPARTMENT", null);
+		unit("ktv", "Đài Phát thanh và Truyền hình Khánh Hòa", "ubnd-kh", "BROADCASTER", "56");
+		unit("bao-kh", "Báo Khánh Hòa", "ubnd-kh", "NEWSPAPER", "56");
+		unit("ubnd-nha-trang", "Ủy ban nhân dân thành phố Nha Trang", "ubnd-kh", "DISTRICT", "56.568");
+		unit("ubnd-cam-ranh", "Ủy ban nhân dân thành phố Cam Ranh", "ubnd-kh", "DISTRICT", "56.569");
+		unit("ubnd-van-ninh", "Ủy ban nhân dân huyện Vạn Ninh", "ubnd-kh", "DISTRICT", "56.571");
+		unit("ubnd-ninh-hoa", "Ủy ban nhân dân thị xã Ninh Hòa", "ubnd-kh", "DISTRICT", "56.572");
+		this.units.assign(MemberKind.USER, "editor", "snv-kh", "demo");
+		this.units.assign(MemberKind.USER, "approver", "ubnd-kh", "demo");
+
+		List<String> agencies = List.of("snv-kh", "vp-ubnd-kh", "stttt-kh", "stp-kh", "skhdt-kh", "ubnd-nha-trang",
+				"ubnd-cam-ranh", "ubnd-van-ninh", "ubnd-ninh-hoa");
+		List<String> districts = List.of("ubnd-nha-trang", "ubnd-cam-ranh", "ubnd-van-ninh", "ubnd-ninh-hoa");
+		LocalDate today = LocalDate.now(this.clock.withZone(LoaClock.ZONE));
+		Plan plan = this.plans.create(new Plan(null, "Kế hoạch tuyên truyền cải cách hành chính tỉnh Khánh Hòa",
+				new Document("590/QĐ-UBND", LocalDate.of(2021, 3, 11), "Ủy ban nhân dân tỉnh Khánh Hòa"),
+				today.getYear(), agencies,
+				List.of(new Task("III.1.a",
+						"Định kỳ hàng tháng (trước ngày 25), gửi tin, bài về kết quả, hoạt động, việc thực hiện "
+								+ "nhiệm vụ cải cách hành chính tại cơ quan, đơn vị, địa phương lên Cổng thông tin "
+								+ "điện tử cải cách hành chính tỉnh",
+						"snv-kh", agencies, "PORTAL", TOPIC, "ITEMS", 1, "MONTHLY", 25, true),
+						new Task("II.3.d",
+								"Đài Truyền thanh - Truyền hình cấp huyện xây dựng chuyên mục cải cách hành chính, "
+										+ "thường xuyên phát tin, bài về cải cách hành chính (tối thiểu 15 phút mỗi tháng)",
+								"snv-kh", districts, "RADIO", TOPIC, "MINUTES", 15, "MONTHLY", null, true),
+						new Task("II.3.g",
+								"Gửi tin nhắn thông báo việc nộp hồ sơ thủ tục hành chính trực tuyến đến các chủ thuê "
+										+ "bao di động trên địa bàn tỉnh",
+								"stttt-kh", List.of(), "SMS", null, "ITEMS", 1, "YEARLY", null, false),
+						new Task("III.6.a",
+								"Tổ chức hội nghị đối thoại doanh nghiệp, nhà đầu tư; hội nghị, hội thảo giới thiệu "
+										+ "chính sách, dự án kêu gọi đầu tư",
+								"skhdt-kh", List.of("stttt-kh"), "MANUAL", null, "ITEMS", 1, "YEARLY", null, false),
+						new Task("II.3.đ",
+								"Phát tờ gấp truyền thông dịch vụ hành chính công trực tuyến, tuyên truyền cải cách "
+										+ "hành chính trong hội nghị, hội thảo",
+								"snv-kh", List.of(), "MANUAL", null, "ITEMS", 1, "YEARLY", null, false))),
+				"demo");
+
+		publish("Sở Nội vụ triển khai Kế hoạch tuyên truyền cải cách hành chính",
+				"Sở Nội vụ hướng dẫn các cơ quan, đơn vị gửi tin, bài về Cổng thông tin điện tử cải cách hành chính "
+						+ "trước ngày 25 hằng tháng.",
+				"snv-kh");
+		publish("Thành phố Nha Trang đẩy mạnh nộp hồ sơ trực tuyến",
+				"Bộ phận một cửa thành phố Nha Trang hướng dẫn người dân nộp hồ sơ thủ tục hành chính trực tuyến "
+						+ "mức độ 3, mức độ 4 và nhận kết quả qua bưu chính công ích.",
+				"ubnd-nha-trang");
+		publish("Sở Thông tin và Truyền thông ra mắt chuyên trang Infographic cải cách hành chính",
+				"Chuyên trang Đồ họa trực quan trên Cổng thông tin điện tử tỉnh cập nhật các nội dung cải cách "
+						+ "hành chính bằng hình ảnh.",
+				"stttt-kh");
+
+		UnitScope all = UnitScope.ALL;
+		LocalDate quarterStart = today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1);
+		LocalDate conference = quarterStart.plusDays(14).isAfter(today) ? today : quarterStart.plusDays(14);
+		this.entries.record(plan.id(),
+				new EntryInput("III.6.a", "skhdt-kh", conference, 1,
+						"Hội nghị đối thoại doanh nghiệp, nhà đầu tư quý này với hơn 150 doanh nghiệp tham dự",
+						"https://khanhhoa.gov.vn"),
+				"editor", all);
+		this.entries.record(plan.id(),
+				new EntryInput("II.3.đ", "snv-kh", today, 1,
+						"In và phát 2.000 tờ gấp hướng dẫn nộp hồ sơ trực tuyến tại Bộ phận một cửa", null),
+				"editor", all);
+		log.info("Loaded the sample plan 590/QĐ-UBND of Khánh Hòa with {} units, {} tasks, 3 items published",
+				this.units.list().size(), plan.tasks().size());
+	}
+
+	private void unit(String code, String name, String parent, String kind, String area) {
+		this.units.create(new UnitInput(code, name, parent, kind, area));
+	}
+
+	private void publish(String title, String body, String unit) {
+		ContentItem item = this.contents.create(new ContentDraft(title, body, body, TOPIC,
+				List.of(Audience.CIVIL_SERVANTS), List.of("56"), List.of(), List.of()), "editor");
+		this.contents.submit(item.id(), "editor");
+		this.contents.approve(item.id(), "approver");
+		this.publications.create(
+				new PublicationRequest(item.id(), List.of(new Target("portal", null)), null, false, null, unit),
+				new PublicationService.Actor("approver", true));
+	}
+
+}

@@ -1,0 +1,10 @@
+package vn.loa.units;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class H2UnitsJourneyTests extends UnitsJourney {
+
+}

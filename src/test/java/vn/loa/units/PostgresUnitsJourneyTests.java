@@ -1,0 +1,12 @@
+package vn.loa.units;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "postgres", "pgtest" })
+class PostgresUnitsJourneyTests extends UnitsJourney {
+
+}
