@@ -192,14 +192,14 @@ class PlansBench implements Benchmark {
 		this.jdbc
 			.update("insert into delivery (publication_id, channel, target, status, attempts, provider, created_at, "
 					+ "updated_at, sent_at, completed_at) select pid, 'portal', 'portal', 'SENT', 1, 'portal', " + day
-					+ ", " + day + ", " + day + ", null from (select generate_series(" + low + ", " + (low + count - 1)
+					+ ", now(), " + day + ", null from (select generate_series(" + low + ", " + (low + count - 1)
 					+ ") as pid, 0 as g) s");
 		long sms = Math.max(deliveries - count, 0);
 		this.jdbc
 			.update("insert into delivery (publication_id, channel, target, status, attempts, provider, created_at, "
 					+ "updated_at, sent_at, completed_at) select pid, 'sms', '+8490' || lpad(cast(g as varchar), 7, '0'), "
 					+ "case when g % 10 = 0 then 'PERMANENT_FAILURE' else 'DELIVERED' end, 1, 'twilio', " + day + ", "
-					+ day + ", " + day + ", " + day + " from (select " + low + " + (g % " + count
+					+ "now(), " + day + ", " + day + " from (select " + low + " + (g % " + count
 					+ ") as pid, g from generate_series(1, " + sms + ") g) s");
 		this.jdbc.execute("analyze delivery");
 	}
