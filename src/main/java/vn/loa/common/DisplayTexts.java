@@ -31,6 +31,8 @@ public class DisplayTexts {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(LoaClock.ZONE);
 
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
 	private final MessageSource messages;
 
 	public DisplayTexts(MessageSource messages) {
@@ -68,6 +70,17 @@ public class DisplayTexts {
 		return message("topic." + topic, topic);
 	}
 
+	/**
+	 * A topic's Vietnamese name, for the public portal, which is Vietnamese whatever the
+	 * reader's cookie says.
+	 */
+	public String vietnameseTopic(String topic) {
+		if (topic == null || topic.isBlank()) {
+			return "";
+		}
+		return this.messages.getMessage("topic." + topic, null, topic, VIETNAMESE);
+	}
+
 	/** A rendition metric's label ({@code wordsPerMinute} → Tốc độ đọc). */
 	public String metric(String key) {
 		return message("metric." + key, key);
@@ -78,7 +91,27 @@ public class DisplayTexts {
 		if (value == null) {
 			return "";
 		}
+		if (value instanceof java.util.Collection<?> values) {
+			return values.stream().map(this::metricItem).collect(java.util.stream.Collectors.joining("; "));
+		}
 		return message("metric." + key + "." + value, value);
+	}
+
+	/**
+	 * One element of a list metric, e.g. a template parameter {name, value, length,
+	 * maxLength}.
+	 */
+	private String metricItem(Object item) {
+		if (item instanceof java.util.Map<?, ?> map && map.containsKey("name") && map.containsKey("value")) {
+			Object length = map.get("length");
+			Object max = map.get("maxLength");
+			String code = (length == null) ? "metric.param"
+					: (max == null) ? "metric.param.length" : "metric.param.max";
+			return this.messages.getMessage(code,
+					new Object[] { map.get("name"), map.get("value"), String.valueOf(length), String.valueOf(max) },
+					locale());
+		}
+		return String.valueOf(item);
 	}
 
 	/**

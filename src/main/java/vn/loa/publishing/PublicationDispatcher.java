@@ -117,7 +117,7 @@ class PublicationDispatcher {
 					publication.scheduledAt());
 			this.gateway.dispatch(dispatches);
 			this.audit.record(PublicationService.AUDIT_SUBJECT, id, "HANDED_AHEAD", "loa",
-					dispatches.size() + " dispatch(es) scheduled at the provider");
+					dispatches.size() + " dispatch(es)");
 			return dispatches.size();
 		}
 		catch (RuntimeException ex) {

@@ -93,6 +93,33 @@ class PortalArticles {
 		return spec.query(PortalArticles::map).list();
 	}
 
+	/**
+	 * What the feeds depend on: the last time any article was published, replaced or
+	 * withdrawn, and how many are visible. One small query, asked before a feed is
+	 * rendered, so an unchanged feed answers 304 without rendering.
+	 */
+	FeedState feedState() {
+		return this.jdbc
+			.sql("select max(updated_at) as updated, max(withdrawn_at) as withdrawn,"
+					+ " sum(case when withdrawn_at is null then 1 else 0 end) as visible from portal_article")
+			.query((rs, row) -> {
+				Timestamp updated = rs.getTimestamp("updated");
+				Timestamp withdrawn = rs.getTimestamp("withdrawn");
+				Instant last = Instant.EPOCH;
+				if (updated != null && updated.toInstant().isAfter(last)) {
+					last = updated.toInstant();
+				}
+				if (withdrawn != null && withdrawn.toInstant().isAfter(last)) {
+					last = withdrawn.toInstant();
+				}
+				return new FeedState(last, rs.getLong("visible"));
+			})
+			.single();
+	}
+
+	record FeedState(Instant lastChange, long visible) {
+	}
+
 	List<String> visibleTopics() {
 		return this.jdbc
 			.sql("select distinct topic from portal_article where withdrawn_at is null and topic is not null"

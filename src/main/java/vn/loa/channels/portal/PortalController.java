@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
+import vn.loa.common.DisplayTexts;
 import vn.loa.common.LoaProperties;
 import vn.loa.rendering.ShortLinks;
 
@@ -42,8 +44,11 @@ class PortalController {
 
 	private final LoaProperties loa;
 
-	PortalController(PortalArticles articles, PortalProperties properties, LoaProperties loa) {
+	private final DisplayTexts texts;
+
+	PortalController(PortalArticles articles, PortalProperties properties, LoaProperties loa, DisplayTexts texts) {
 		this.articles = articles;
+		this.texts = texts;
 		this.properties = properties;
 		this.loa = loa;
 		this.feeds = new PortalFeeds(properties, loa);
@@ -61,8 +66,8 @@ class PortalController {
 		model.addAttribute("topic", chosen);
 		model.addAttribute("topics", this.articles.visibleTopics());
 		model.addAttribute("articles", this.articles.visible(chosen, 100));
-		model.addAttribute("pageTitle",
-				(chosen != null) ? chosen + " – " + this.properties.title() : this.properties.title());
+		model.addAttribute("pageTitle", (chosen != null)
+				? this.texts.vietnameseTopic(chosen) + " – " + this.properties.title() : this.properties.title());
 		String canonical = (chosen != null) ? UriComponentsBuilder.fromUriString(this.loa.publicUrl("/portal"))
 			.queryParam("topic", chosen)
 			.encode()
@@ -106,20 +111,39 @@ class PortalController {
 	}
 
 	@GetMapping("/portal/feed.rss")
-	ResponseEntity<String> rss() {
-		return feed(PortalFeeds.Format.RSS);
+	ResponseEntity<String> rss(WebRequest request) {
+		return feed(PortalFeeds.Format.RSS, request);
 	}
 
 	@GetMapping("/portal/feed.atom")
-	ResponseEntity<String> atom() {
-		return feed(PortalFeeds.Format.ATOM);
+	ResponseEntity<String> atom(WebRequest request) {
+		return feed(PortalFeeds.Format.ATOM, request);
 	}
 
-	private ResponseEntity<String> feed(PortalFeeds.Format format) {
-		String xml = this.feeds.build(format, this.articles.visible(null, this.properties.feedSize()));
+	/**
+	 * A feed answers with an ETag and Last-Modified from the articles' last change, and a
+	 * reader that already has that version gets 304 before anything is rendered. The ETag
+	 * also covers the feed's own settings, so a new title after a restart is a new
+	 * version.
+	 */
+	private ResponseEntity<String> feed(PortalFeeds.Format format, WebRequest request) {
+		PortalArticles.FeedState state = this.articles.feedState();
+		String etag = "\"" + format.name().toLowerCase(java.util.Locale.ROOT) + "-" + state.lastChange().toEpochMilli()
+				+ "-" + state.visible() + "-" + Integer.toHexString(java.util.Objects.hash(this.properties.title(),
+						this.properties.description(), this.properties.feedSize(), this.loa.publicUrl("/portal")))
+				+ "\"";
+		// Last-Modified has whole seconds; the ETag tells changes within a second apart
+		long lastModified = state.lastChange().toEpochMilli() / 1000 * 1000;
+		if (request.checkNotModified(etag, lastModified)) {
+			return null;
+		}
+		String xml = this.feeds.build(format, this.articles.visible(null, this.properties.feedSize()),
+				state.lastChange());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(format.mediaType))
 			.cacheControl(CacheControl.noCache())
+			.eTag(etag)
+			.lastModified(lastModified)
 			.body(xml);
 	}
 

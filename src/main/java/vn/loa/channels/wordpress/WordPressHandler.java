@@ -67,7 +67,7 @@ class WordPressHandler {
 		boolean ahead = dispatch.scheduledAt() != null && dispatch.scheduledAt().isAfter(now.plus(SCHEDULE_THRESHOLD));
 		Optional<WordPressPosts.Post> existing = Boolean.parseBoolean(dispatch.option(NEW_POST, "false"))
 				? Optional.empty() : this.posts.current(dispatch.content().contentId(), dispatch.target());
-		if (ahead && existing.isPresent() && !existing.get().future()) {
+		if (ahead && existing.isPresent() && !existing.get().waitingAt(now)) {
 			log.info(
 					"Publication {} is not handed ahead to WordPress site {}: post {} of the item is published there"
 							+ " and is updated when the publication fires",

@@ -50,6 +50,15 @@ class WordPressPosts {
 			return "future".equals(this.status);
 		}
 
+		/**
+		 * Whether the post is still waiting on the site at {@code now}: WordPress
+		 * publishes a {@code future} post by itself when its time comes, without telling
+		 * Loa.
+		 */
+		boolean waitingAt(Instant now) {
+			return future() && this.scheduledAt != null && this.scheduledAt.isAfter(now);
+		}
+
 	}
 
 	/** Keeps that the item is withdrawn, so its posts stay owed a trash; idempotent. */

@@ -2,10 +2,14 @@ package vn.loa.channels.zalo;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,8 @@ class ZaloFollowerSync {
 
 	static final int PAGE = 50;
 
+	static final String LOCK = "loa-zalo-follower-sync";
+
 	/** What the console shows. */
 	record Status(String state, int nextOffset, Integer total, int synced, String lastError,
 			java.time.Instant startedAt, java.time.Instant finishedAt) {
@@ -42,11 +48,15 @@ class ZaloFollowerSync {
 
 	private final Clock clock;
 
-	ZaloFollowerSync(JdbcClient jdbc, ZaloOaClient client, ZaloFollowers followers, Clock clock) {
+	private final LockingTaskExecutor locks;
+
+	ZaloFollowerSync(JdbcClient jdbc, ZaloOaClient client, ZaloFollowers followers, Clock clock,
+			LockProvider lockProvider) {
 		this.jdbc = jdbc;
 		this.client = client;
 		this.followers = followers;
 		this.clock = clock;
+		this.locks = new DefaultLockingTaskExecutor(lockProvider);
 	}
 
 	/** Asks for a sync; one already under way continues where it is. */
@@ -84,11 +94,17 @@ class ZaloFollowerSync {
 			.optional();
 	}
 
+	/**
+	 * Looks (a read) whether a sync is asked for, and only then takes the lock, so an
+	 * idle cluster does not write a lock row every second.
+	 */
 	@Scheduled(fixedDelayString = "${loa.channels.zalo.poll-interval:1s}",
 			initialDelayString = "${loa.channels.zalo.poll-interval:1s}")
-	@SchedulerLock(name = "loa-zalo-follower-sync", lockAtLeastFor = "PT0S")
-	public void tick() {
-		run();
+	void tick() {
+		if (status().map((s) -> "RUNNING".equals(s.state()) || "WAITING".equals(s.state())).orElse(false)) {
+			this.locks.executeWithLock((Runnable) this::run,
+					new LockConfiguration(this.clock.instant(), LOCK, Duration.ofMinutes(30), Duration.ZERO));
+		}
 	}
 
 	/** Runs a requested sync to its end, or until it has to wait. */

@@ -15,8 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PortalFeedsTests {
 
+	/** A withdrawal after the newest article was published. */
+	private static final Instant CHANGED = Instant.parse("2026-11-21T03:04:05Z");
+
 	private final PortalFeeds feeds = new PortalFeeds(
-			new PortalProperties(true, "article.html", "Cổng thông tin CCHC", "Tin về cải cách hành chính", 20),
+			new PortalProperties(true, "article.html", "Cổng thông tin CCHC", "Tin về cải cách hành chính", 20,
+					new PortalProperties.Agency("Sở Nội vụ", "/portal/logo.svg", "", "", "", "")),
 			new LoaProperties(Path.of("target/test-data"), "https://cchc.example.gov.vn/"));
 
 	private final List<PortalArticle> articles = List.of(
@@ -30,7 +34,7 @@ class PortalFeedsTests {
 
 	@Test
 	void rssParsesBackWithEveryArticle() throws Exception {
-		String xml = this.feeds.build(PortalFeeds.Format.RSS, this.articles);
+		String xml = this.feeds.build(PortalFeeds.Format.RSS, this.articles, CHANGED);
 		SyndFeed parsed = new SyndFeedInput().build(new StringReader(xml));
 		assertThat(parsed.getFeedType()).isEqualTo("rss_2.0");
 		assertThat(parsed.getTitle()).isEqualTo("Cổng thông tin CCHC");
@@ -48,7 +52,7 @@ class PortalFeedsTests {
 
 	@Test
 	void atomParsesBackWithIdsAndContent() throws Exception {
-		String xml = this.feeds.build(PortalFeeds.Format.ATOM, this.articles);
+		String xml = this.feeds.build(PortalFeeds.Format.ATOM, this.articles, CHANGED);
 		SyndFeed parsed = new SyndFeedInput().build(new StringReader(xml));
 		assertThat(parsed.getFeedType()).isEqualTo("atom_1.0");
 		assertThat(parsed.getEntries()).extracting(e -> e.getUri())
@@ -61,8 +65,25 @@ class PortalFeedsTests {
 
 	@Test
 	void emptyFeedIsStillValid() throws Exception {
-		String xml = this.feeds.build(PortalFeeds.Format.RSS, List.of());
+		String xml = this.feeds.build(PortalFeeds.Format.RSS, List.of(), Instant.EPOCH);
 		assertThat(new SyndFeedInput().build(new StringReader(xml)).getEntries()).isEmpty();
+	}
+
+	@Test
+	void theFeedsSayWhenTheyLastChangedAndUseLineFeeds() throws Exception {
+		List<PortalArticle> typed = List.of(new PortalArticle(3, "lich-tiep-dan", 13, 1, 8L, "Lịch tiếp công dân",
+				"Dòng một.\r\nDòng hai.", "cai-cach-hanh-chinh", "<p>Đoạn một.</p>\r\n<p>Đoạn hai.</p>",
+				Instant.parse("2026-11-20T02:00:00Z"), Instant.parse("2026-11-20T02:00:00Z")));
+		String rss = this.feeds.build(PortalFeeds.Format.RSS, typed, CHANGED);
+		String atom = this.feeds.build(PortalFeeds.Format.ATOM, typed, CHANGED);
+		assertThat(rss).doesNotContain("\r").doesNotContain("&#xD;").contains("Dòng một.\nDòng hai.");
+		assertThat(atom).doesNotContain("\r").doesNotContain("&#xD;");
+		assertThat(rss).contains("<lastBuildDate>Sat, 21 Nov 2026 03:04:05 GMT</lastBuildDate>");
+		assertThat(new SyndFeedInput().build(new StringReader(atom)).getPublishedDate().toInstant())
+			.as("Atom's feed-level updated")
+			.isEqualTo(CHANGED);
+		assertThat(this.feeds.build(PortalFeeds.Format.RSS, typed, CHANGED)).as("same articles, same bytes")
+			.isEqualTo(rss);
 	}
 
 }

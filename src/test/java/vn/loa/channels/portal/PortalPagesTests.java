@@ -129,6 +129,63 @@ class PortalPagesTests {
 			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(401, 403));
 	}
 
+	@Test
+	void theFeedsAnswer304UntilAnArticleIsPublishedOrWithdrawn() throws Exception {
+		for (String path : new String[] { "/portal/feed.rss", "/portal/feed.atom" }) {
+			long contentId = path.endsWith(".rss") ? 900_091 : 900_092;
+			// later than anything the other tests publish, so this is the last change
+			Instant published = path.endsWith(".rss") ? Instant.parse("2030-01-01T01:00:00Z")
+					: Instant.parse("2030-02-01T01:00:00Z");
+			this.articles.publish(contentId, 1, "thong-bao-lich-nghi-tet-" + contentId, null, "Thông báo lịch nghỉ Tết",
+					"Tóm tắt", "cai-cach-hanh-chinh", "<p>Nghỉ Tết</p>", published);
+			MvcResult first = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+			String etag = first.getResponse().getHeader("ETag");
+			String lastModified = first.getResponse().getHeader("Last-Modified");
+			assertThat(etag).isNotBlank();
+			assertThat(
+					java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+						.toInstant())
+				.isEqualTo(published);
+			assertThat(first.getResponse().getContentAsString()).doesNotContain("\r");
+
+			MvcResult cached = this.mvc.perform(get(path).header("If-None-Match", etag))
+				.andExpect(status().isNotModified())
+				.andReturn();
+			assertThat(cached.getResponse().getContentAsString()).isEmpty();
+			this.mvc.perform(get(path).header("If-Modified-Since", lastModified)).andExpect(status().isNotModified());
+
+			this.articles.withdraw(contentId, published.plusSeconds(60));
+			MvcResult changed = this.mvc.perform(get(path).header("If-None-Match", etag))
+				.andExpect(status().isOk())
+				.andReturn();
+			assertThat(changed.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+			assertThat(changed.getResponse().getContentAsString())
+				.doesNotContain("thong-bao-lich-nghi-tet-" + contentId);
+		}
+	}
+
+	@Test
+	void thePortalNamesItsAgencyShowsTopicsByNameAndHasAFavicon() throws Exception {
+		this.articles.publish(900_101, 1, "ra-mat-bo-phan-mot-cua", null, "Ra mắt bộ phận một cửa hiện đại", "Tóm tắt",
+				"cai-cach-hanh-chinh", "<p>Ra mắt</p>", Instant.parse("2026-11-24T03:00:00Z"));
+		String page = this.mvc.perform(get("/portal"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("<nav class=\"topics\"")
+			.contains(">Cải cách hành chính</a>")
+			.contains("Sở Nội vụ tỉnh Khánh Hòa")
+			.contains("src=\"/portal/logo.svg\"")
+			.contains("href=\"tel:02583822222\"")
+			.contains("mailto:sonoivu@khanhhoa.gov.vn")
+			.contains("rel=\"icon\"");
+		MvcResult icon = this.mvc.perform(get("/favicon.ico")).andExpect(status().isOk()).andReturn();
+		byte[] bytes = icon.getResponse().getContentAsByteArray();
+		assertThat(bytes).as("an ICO file").startsWith(0, 0, 1, 0);
+		this.mvc.perform(get("/portal/logo.svg")).andExpect(status().isOk());
+	}
+
 	private SyndFeed feed(String path) throws Exception {
 		MvcResult result = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
 		return new SyndFeedInput().build(new StringReader(result.getResponse().getContentAsString()));

@@ -27,6 +27,7 @@ import org.springframework.web.client.RestClient;
 
 import vn.loa.channels.ArticleText;
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.publishing.PublicationService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,6 +72,9 @@ abstract class WordPressContract {
 	@Autowired
 	@Qualifier("wordpressDescriptor")
 	ChannelDescriptor wordpress;
+
+	@Autowired
+	PublicationService publications;
 
 	/** The REST API root of a configured site, as the test reads it. */
 	abstract String apiRoot(String site);
@@ -148,6 +152,23 @@ abstract class WordPressContract {
 			.untilAsserted(() -> assertThat(wpPost(ADMIN, postId).path("status").asString()).isEqualTo("trash"));
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(row(publication, ADMIN).path("status").asString()).isEqualTo("SKIPPED"));
+	}
+
+	@Test
+	void aPublishedPostStaysOnTheSiteUntilANewerPublicationScheduledAheadFires() throws Exception {
+		long contentId = approvedItem("Bài đã đăng " + unique(), "Tóm tắt.", "Nội dung đầu.");
+		long postId = published(contentId, ADMIN, Map.of()).path("providerReference").asLong();
+		revise(contentId, "Bài sửa hẹn giờ " + unique(), "Nội dung mới.");
+
+		long publication = publication(contentId, ADMIN, Instant.now().plus(40, ChronoUnit.MINUTES), Map.of());
+
+		// WordPress would take the published post off the site until the new time.
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(this.publications.history(publication))
+				.anySatisfy((event) -> assertThat(event.action()).isEqualTo("HANDED_AHEAD")));
+		assertThat(row(publication, ADMIN)).isNull();
+		assertThat(wpPost(ADMIN, postId).path("status").asString()).isEqualTo("publish");
+		assertThat(wpPost(ADMIN, postId).path("content").path("raw").asString()).contains("Nội dung đầu.");
 	}
 
 	@Test

@@ -87,6 +87,9 @@ abstract class ZaloJourney {
 	ZaloTokenRefresher refresher;
 
 	@Autowired
+	vn.loa.audience.Subscribers subscribers;
+
+	@Autowired
 	ZaloOAuthClient oauth;
 
 	@Autowired
@@ -176,7 +179,7 @@ abstract class ZaloJourney {
 		assertThat(waiting.get(stale).path("status").asString()).isEqualTo("SKIPPED");
 		assertThat(this.sandbox.received(lan)).hasSize(1);
 		JsonNode health = this.json
-			.readTree(this.mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString());
+			.readTree(as("admin", "ADMIN", get("/actuator/health")).andReturn().getResponse().getContentAsString());
 		JsonNode zalo = health.path("components").path("channels").path("details").path("zalo");
 		assertThat(zalo.path("status").asString()).isEqualTo("DOWN");
 		assertThat(zalo.path("detail").asString()).startsWith("NEEDS_REAUTHORISATION").contains("-14014");
@@ -284,6 +287,25 @@ abstract class ZaloJourney {
 			.single()).isEqualTo(1);
 		assertThat(this.followers.find(userId)).hasValueSatisfying(
 				(follower) -> assertThat(follower.lastInteractionAt()).isEqualTo(received.get(0).receivedAt()));
+
+		// The citizen shares a phone: kept in E.164, with the area of the SMS subscriber.
+		String phone = "+8490" + String.format("%07d", Math.abs(userId.hashCode()) % 10_000_000);
+		this.subscribers.subscribe(phone, "56.568", List.of(), "vi", "test");
+		Map<String, Object> info = new LinkedHashMap<>();
+		info.put("app_id", this.properties.effectiveAppId());
+		info.put("event_name", "user_submit_info");
+		info.put("sender", Map.of("id", userId));
+		info.put("recipient", Map.of("id", this.properties.effectiveOaId()));
+		info.put("info", Map.of("name", "Lê Thị Hoa", "phone", "0" + phone.substring(3), "address", "", "city",
+				"Khánh Hòa", "district", ""));
+		info.put("timestamp", Long.toString(Instant.now().toEpochMilli()));
+		assertThat(this.webhooks.send(this.json.valueToTree(info), null)).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.followers.find(userId)).hasValueSatisfying((follower) -> {
+				assertThat(follower.phone()).isEqualTo(phone);
+				assertThat(follower.areaCode()).isEqualTo("56.568");
+				assertThat(follower.displayName()).isEqualTo("Lê Thị Hoa");
+			}));
 	}
 
 	@Test

@@ -1,0 +1,6 @@
+package vn.loa.channels.facebook;
+
+@FacebookTest
+class H2FacebookJourneyTests extends FacebookJourney {
+
+}
