@@ -2,6 +2,8 @@ package vn.loa.rendering;
 
 import org.junit.jupiter.api.Test;
 
+import vn.loa.common.LoaProperties;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -86,8 +88,8 @@ class RadioScriptPreviewControllerTest {
 	}
 
 	@TestConfiguration
-	@EnableConfigurationProperties({ RadioScriptProperties.class, RenderingProperties.class })
-	@Import(RadioScriptWriter.class)
+	@EnableConfigurationProperties({ RadioScriptProperties.class, RenderingProperties.class, LoaProperties.class })
+	@Import({ RadioScriptWriter.class, TemplateStore.class })
 	static class Config {
 
 	}
