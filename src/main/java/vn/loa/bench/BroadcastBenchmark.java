@@ -2,16 +2,10 @@ package vn.loa.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 import vn.loa.audience.SegmentSpec;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkPacer;
@@ -93,7 +84,7 @@ final class BroadcastBenchmark {
 		clean();
 		long t = System.nanoTime();
 		copySubscribers(recipients, "+8490", AREA);
-		out.printf(Locale.ROOT, "subscribers copied in %.1f s%n", seconds(t));
+		out.printf(Locale.ROOT, "subscribers copied in %.1f s%n", BenchFloors.seconds(t));
 
 		double copyRate = copyBaseline(recipients);
 		out.printf(Locale.ROOT, "baseline copy: %.0f rows/s%n", copyRate);
@@ -116,7 +107,7 @@ final class BroadcastBenchmark {
 				// the scheduled worker may have taken the job first; wait for it
 				TimeUnit.MILLISECONDS.sleep(100);
 			}
-			secondsTaken = seconds(start);
+			secondsTaken = BenchFloors.seconds(start);
 		}
 		long rows = count("select count(*) from delivery where publication_id = ? and channel = 'sms'");
 		long distinctTargets = count(
@@ -133,7 +124,8 @@ final class BroadcastBenchmark {
 		out.printf(Locale.ROOT,
 				"RESULT name=broadcast recipients=%d seconds=%.1f per_second=%.0f floor_per_second=%.0f ratio=%.2f "
 						+ "peak_rss_mb=%d lost=%d duplicates=%d%n",
-				recipients, secondsTaken, perSecond, floor, perSecond / floor, peakRssMb(), lost, duplicates);
+				recipients, secondsTaken, perSecond, floor, perSecond / floor, BenchFloors.peakRssMb(), lost,
+				duplicates);
 		return (lost == 0 && duplicates == 0) ? 0 : 1;
 	}
 
@@ -183,7 +175,7 @@ final class BroadcastBenchmark {
 				"RESULT name=broadcast-rate rate=%.1f seconds=%d sent=%d achieved_per_second=%.2f deviation_pct=%.2f "
 						+ "too_many_requests=%d peak_rss_mb=%d%n",
 				rate, window.toSeconds(), inWindow.get(), achieved, 100 * (achieved - rate) / rate,
-				Math.max(refused, this.faults.rejectedForRate()), peakRssMb());
+				Math.max(refused, this.faults.rejectedForRate()), BenchFloors.peakRssMb());
 		return 0;
 	}
 
@@ -198,133 +190,25 @@ final class BroadcastBenchmark {
 
 	/** Synthetic subscribers, streamed through COPY (setup, not measured). */
 	private void copySubscribers(int count, String prefix, String area) throws SQLException, IOException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			CopyIn in = copy.copyIn("copy subscriber (phone, area_code, area_l1, language, opt_in_source, opted_in_at, "
-					+ "created_at, updated_at) from stdin with (format csv)");
-			String now = Instant.now().toString();
-			StringBuilder chunk = new StringBuilder(1 << 16);
-			for (int i = 0; i < count; i++) {
-				chunk.append(phone(prefix, i))
-					.append(',')
-					.append(area)
-					.append(',')
-					.append(area)
-					.append(",vi,bench,")
-					.append(now)
-					.append(',')
-					.append(now)
-					.append(',')
-					.append(now)
-					.append('\n');
-				if (chunk.length() > 60_000) {
-					write(in, chunk);
-				}
-			}
-			write(in, chunk);
-			in.endCopy();
-		}
+		BenchFloors.copySubscribers(this.dataSource, count, prefix, area);
 	}
 
 	/** Baseline 1: the same delivery rows COPYed into the same table. */
 	private double copyBaseline(int count) throws SQLException {
-		long start;
-		try (Connection connection = this.dataSource.getConnection()) {
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			start = System.nanoTime();
-			CopyIn in = copy.copyIn("copy delivery (publication_id, channel, target, status, attempts, provider, "
-					+ "provider_reference, template_version, created_at, updated_at, sent_at) from stdin with "
-					+ "(format csv)");
-			String now = Instant.now().toString();
-			StringBuilder chunk = new StringBuilder(1 << 16);
-			for (int i = 0; i < count; i++) {
-				chunk.append(COPY_PUBLICATION)
-					.append(",sms,")
-					.append(phone("+8490", i))
-					.append(",SENT,1,twilio,SM")
-					.append(String.format(Locale.ROOT, "%032x", i))
-					.append(",bench,")
-					.append(now)
-					.append(',')
-					.append(now)
-					.append(',')
-					.append(now)
-					.append('\n');
-				if (chunk.length() > 60_000) {
-					write(in, chunk);
-				}
-			}
-			write(in, chunk);
-			in.endCopy();
-		}
-		double rate = count / seconds(start);
-		this.jdbc.update("delete from delivery where publication_id = ?", COPY_PUBLICATION);
-		return rate;
+		return BenchFloors.copyDeliveries(this.dataSource, this.jdbc, COPY_PUBLICATION, "sms", "twilio", "SM", "+8490",
+				count);
 	}
 
 	/** Baseline 2: the same SDK client, same concurrency, in a bare loop. */
 	private double httpBaseline(int count) throws Exception {
-		int threads = Math.max(1, this.properties.broadcast().senders());
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		AtomicLong next = new AtomicLong();
-		AtomicLong failed = new AtomicLong();
-		long start = System.nanoTime();
-		List<Future<?>> loops = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			loops.add(pool.submit(() -> {
-				long i;
-				while ((i = next.getAndIncrement()) < count) {
-					if (!this.worker.sendBare(phone("+8491", (int) i), BODY)) {
-						failed.incrementAndGet();
-					}
-				}
-			}));
-		}
-		for (Future<?> loop : loops) {
-			loop.get();
-		}
-		double rate = count / seconds(start);
-		pool.shutdown();
-		if (failed.get() > 0) {
-			throw new IllegalStateException(failed.get() + " baseline requests failed");
-		}
+		double rate = BenchFloors.bareLoop(this.properties.broadcast().senders(), count,
+				(i) -> this.worker.sendBare(BenchFloors.phone("+8491", (int) i), BODY));
 		this.inbox.clear();
 		return rate;
 	}
 
 	private long count(String sql) {
 		return this.jdbc.queryForObject(sql, Long.class, PUBLICATION);
-	}
-
-	static void write(CopyIn in, StringBuilder chunk) throws SQLException {
-		byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-		in.writeToCopy(bytes, 0, bytes.length);
-		chunk.setLength(0);
-	}
-
-	static String phone(String prefix, int i) {
-		return prefix + String.format(Locale.ROOT, "%07d", i);
-	}
-
-	static double seconds(long startNanos) {
-		return (System.nanoTime() - startNanos) / 1e9;
-	}
-
-	/**
-	 * Peak resident set size of this process (VmHWM), in MB; -1 where /proc is missing.
-	 */
-	static long peakRssMb() {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-				if (line.startsWith("VmHWM:")) {
-					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-				}
-			}
-		}
-		catch (IOException | NumberFormatException ex) {
-			return -1;
-		}
-		return -1;
 	}
 
 	/** Which synthetic numbers the simulator took, and how often one came twice. */

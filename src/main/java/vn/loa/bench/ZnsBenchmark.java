@@ -2,26 +2,16 @@ package vn.loa.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 import vn.loa.audience.SegmentSpec;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
@@ -104,7 +94,7 @@ class ZnsBenchmark implements Benchmark {
 		clean();
 		long t = System.nanoTime();
 		copySubscribers(recipients);
-		out.printf(Locale.ROOT, "subscribers copied in %.1f s%n", BroadcastBenchmark.seconds(t));
+		out.printf(Locale.ROOT, "subscribers copied in %.1f s%n", BenchFloors.seconds(t));
 
 		double copyRate = copyBaseline(recipients);
 		out.printf(Locale.ROOT, "baseline copy: %.0f rows/s%n", copyRate);
@@ -128,7 +118,7 @@ class ZnsBenchmark implements Benchmark {
 				// the scheduled worker may have taken the job first; wait for it
 				TimeUnit.MILLISECONDS.sleep(100);
 			}
-			secondsTaken = BroadcastBenchmark.seconds(start);
+			secondsTaken = BenchFloors.seconds(start);
 		}
 		finally {
 			this.simulator.reset();
@@ -159,7 +149,7 @@ class ZnsBenchmark implements Benchmark {
 				"RESULT name=zns recipients=%d per_second=%.0f floor_per_second=%.0f ratio=%.2f zns_delivered=%d "
 						+ "sms_fallback=%d both=%d neither=%d lost=%d duplicates=%d peak_rss_mb=%d%n",
 				recipients, perSecond, floor, perSecond / floor, znsSent, smsSent, both.cardinality(), neither, lost,
-				duplicates, BroadcastBenchmark.peakRssMb());
+				duplicates, BenchFloors.peakRssMb());
 		if (both.cardinality() > 0 || neither > 0 || lost > 0 || duplicates > 0) {
 			throw new IllegalStateException("zns benchmark counted recipients with both, neither, lost or duplicated");
 		}
@@ -198,98 +188,20 @@ class ZnsBenchmark implements Benchmark {
 
 	/** Synthetic subscribers, streamed through COPY (setup, not measured). */
 	private void copySubscribers(int count) throws SQLException, IOException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			CopyIn in = copy.copyIn("copy subscriber (phone, area_code, area_l1, language, opt_in_source, opted_in_at, "
-					+ "created_at, updated_at) from stdin with (format csv)");
-			String now = Instant.now().toString();
-			StringBuilder chunk = new StringBuilder(1 << 16);
-			for (int i = 0; i < count; i++) {
-				chunk.append(BroadcastBenchmark.phone(PREFIX, i))
-					.append(',')
-					.append(AREA)
-					.append(',')
-					.append(AREA)
-					.append(",vi,bench,")
-					.append(now)
-					.append(',')
-					.append(now)
-					.append(',')
-					.append(now)
-					.append('\n');
-				if (chunk.length() > 60_000) {
-					BroadcastBenchmark.write(in, chunk);
-				}
-			}
-			BroadcastBenchmark.write(in, chunk);
-			in.endCopy();
-		}
+		BenchFloors.copySubscribers(this.dataSource, count, PREFIX, AREA);
 	}
 
 	/** Floor 1: the same number of delivery rows COPYed into the same table. */
 	private double copyBaseline(int count) throws SQLException {
-		long start;
-		try (Connection connection = this.dataSource.getConnection()) {
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			start = System.nanoTime();
-			CopyIn in = copy.copyIn("copy delivery (publication_id, channel, target, status, attempts, provider, "
-					+ "provider_reference, template_version, created_at, updated_at, sent_at) from stdin with "
-					+ "(format csv)");
-			String now = Instant.now().toString();
-			StringBuilder chunk = new StringBuilder(1 << 16);
-			for (int i = 0; i < count; i++) {
-				chunk.append(COPY_PUBLICATION)
-					.append(",zalo-zns,")
-					.append(BroadcastBenchmark.phone(PREFIX, i))
-					.append(",SENT,1,zalo-zns,")
-					.append(String.format(Locale.ROOT, "%032x", i))
-					.append(",bench,")
-					.append(now)
-					.append(',')
-					.append(now)
-					.append(',')
-					.append(now)
-					.append('\n');
-				if (chunk.length() > 60_000) {
-					BroadcastBenchmark.write(in, chunk);
-				}
-			}
-			BroadcastBenchmark.write(in, chunk);
-			in.endCopy();
-		}
-		double rate = count / BroadcastBenchmark.seconds(start);
-		this.jdbc.update("delete from delivery where publication_id = ?", COPY_PUBLICATION);
-		return rate;
+		return BenchFloors.copyDeliveries(this.dataSource, this.jdbc, COPY_PUBLICATION, "zalo-zns", "zalo-zns", "",
+				PREFIX, count);
 	}
 
 	/** Floor 2: the same ZNS client, same concurrency, in a bare loop. */
 	private double httpBaseline(int count) throws Exception {
-		int threads = Math.max(1, this.properties.senders());
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		AtomicLong next = new AtomicLong();
-		AtomicLong failed = new AtomicLong();
 		Map<String, String> data = templateData();
-		long start = System.nanoTime();
-		List<Future<?>> loops = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			loops.add(pool.submit(() -> {
-				long i;
-				while ((i = next.getAndIncrement()) < count) {
-					if (!this.worker.sendBare(BroadcastBenchmark.phone("+8493", (int) i), "355330", data,
-							Long.toString(i))) {
-						failed.incrementAndGet();
-					}
-				}
-			}));
-		}
-		for (Future<?> loop : loops) {
-			loop.get();
-		}
-		double rate = count / BroadcastBenchmark.seconds(start);
-		pool.shutdown();
-		if (failed.get() > 0) {
-			throw new IllegalStateException(failed.get() + " baseline requests failed");
-		}
+		double rate = BenchFloors.bareLoop(this.properties.senders(), count,
+				(i) -> this.worker.sendBare(BenchFloors.phone("+8493", (int) i), "355330", data, Long.toString(i)));
 		this.znsInbox.clear();
 		return rate;
 	}

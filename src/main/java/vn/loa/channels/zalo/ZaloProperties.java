@@ -77,13 +77,23 @@ public record ZaloProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	}
 
 	private String effective(String value, String sandboxValue, String variable) {
+		return credential(value, sandboxValue, variable, sandbox(), "Zalo");
+	}
+
+	/**
+	 * A Zalo credential as both Zalo channels read it: the configured value, else in
+	 * sandbox mode the simulator's stand-in, else a refusal naming the variable to set.
+	 */
+	public static String credential(String value, String sandboxValue, String variable, boolean sandbox,
+			String channel) {
 		if (value != null && !value.isBlank()) {
 			return value;
 		}
-		if (sandbox()) {
+		if (sandbox) {
 			return sandboxValue;
 		}
-		throw new IllegalStateException(variable + " is not set: the Zalo channel cannot run live without it");
+		throw new IllegalStateException(
+				variable + " is not set: the " + channel + " channel cannot run live without it");
 	}
 
 	public record Http(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import vn.loa.channels.zalo.ZaloProperties;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -41,42 +43,24 @@ public record ZnsProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		@DefaultValue("8") int senders, @DefaultValue("1s") Duration pollInterval, @DefaultValue("1m") Duration lease,
 		@DefaultValue("5m") Duration tokenWait, @DefaultValue Http http, @DefaultValue Simulator simulator) {
 
-	/**
-	 * Stand-ins for sandbox mode (the simulator is inside Loa), the same as the OA
-	 * channel's.
-	 */
-	public static final String SANDBOX_APP_ID = "1000000000000000001";
-
-	public static final String SANDBOX_APP_SECRET = "loa-sandbox-app-secret";
-
-	public static final String SANDBOX_OA_ID = "2000000000000000002";
-
-	public static final String SANDBOX_OA_SECRET_KEY = "loa-sandbox-oa-secret-key";
-
 	public boolean sandbox() {
 		return !"live".equalsIgnoreCase(this.mode);
 	}
 
 	public String effectiveAppId() {
-		return effective(this.appId, SANDBOX_APP_ID, "ZALO_APP_ID");
+		return effective(this.appId, ZaloProperties.SANDBOX_APP_ID, "ZALO_APP_ID");
 	}
 
 	public String effectiveOaId() {
-		return effective(this.oaId, SANDBOX_OA_ID, "ZALO_OA_ID");
+		return effective(this.oaId, ZaloProperties.SANDBOX_OA_ID, "ZALO_OA_ID");
 	}
 
 	public String effectiveOaSecretKey() {
-		return effective(this.oaSecretKey, SANDBOX_OA_SECRET_KEY, "ZALO_OA_SECRET_KEY");
+		return effective(this.oaSecretKey, ZaloProperties.SANDBOX_OA_SECRET_KEY, "ZALO_OA_SECRET_KEY");
 	}
 
 	private String effective(String value, String sandboxValue, String variable) {
-		if (value != null && !value.isBlank()) {
-			return value;
-		}
-		if (sandbox()) {
-			return sandboxValue;
-		}
-		throw new IllegalStateException(variable + " is not set: the ZNS channel cannot run live without it");
+		return ZaloProperties.credential(value, sandboxValue, variable, sandbox(), "ZNS");
 	}
 
 	public record Http(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout) {
