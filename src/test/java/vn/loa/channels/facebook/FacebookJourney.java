@@ -392,10 +392,14 @@ abstract class FacebookJourney {
 			.andExpect(status().isForbidden());
 
 		String commentId = "forged_" + UUID.randomUUID();
-		byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"123\",\"time\":1764640000,\"changes\":[{\"field\":"
-				+ "\"feed\",\"value\":{\"from\":{\"id\":\"42\",\"name\":\"Kẻ giả mạo\"},\"post_id\":\"123_1\","
-				+ "\"comment_id\":\"" + commentId + "\",\"created_time\":1764640000,\"item\":\"comment\","
-				+ "\"parent_id\":\"123_1\",\"verb\":\"add\",\"message\":\"giả mạo\"}}]}]}")
+		String forged = "giả mạo " + commentId;
+		// A Page Loa does not know.
+		String page = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+		byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"" + page
+				+ "\",\"time\":1764640000,\"changes\":[{\"field\":\"feed\",\"value\":{\"from\":{\"id\":\"42\","
+				+ "\"name\":\"Kẻ giả mạo\"},\"post_id\":\"" + page + "_1\",\"comment_id\":\"" + commentId
+				+ "\",\"created_time\":1764640000,\"item\":\"comment\",\"parent_id\":\"" + page
+				+ "_1\",\"verb\":\"add\",\"message\":\"" + forged + "\"}}]}]}")
 			.getBytes(StandardCharsets.UTF_8);
 		this.mvc.perform(post("/webhooks/facebook").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnauthorized());
@@ -408,7 +412,7 @@ abstract class FacebookJourney {
 		assertThat(commentsWithId(commentId)).isZero();
 		assertThat(
 				body(as("editor", "EDITOR", get("/api/v1/inbox").param("channel", "facebook").param("limit", "200"))))
-			.doesNotContain("giả mạo");
+			.doesNotContain(forged);
 
 		// Signed, and delivered twice: kept once, even on a Page Loa does not know.
 		String signature = "sha256=" + HexFormat.of().formatHex(FacebookWebhook.hmac(this.app.appSecret(), body));
@@ -420,7 +424,7 @@ abstract class FacebookJourney {
 				.andExpect(status().isOk());
 		}
 		assertThat(commentsWithId(commentId)).isEqualTo(1);
-		assertThat(conversation("123:123_1:42").path("messages")).hasSize(1);
+		assertThat(conversation(page + ":" + page + "_1:42").path("messages")).hasSize(1);
 	}
 
 	private long commentsWithId(String commentId) {

@@ -42,7 +42,12 @@ public class GraphSimulator {
 
 	private final Clock clock;
 
-	private final AtomicLong ids = new AtomicLong(900_000_000L);
+	/**
+	 * Graph's ids are unique for good, and Loa keeps them (a comment id is kept once):
+	 * counting on from the start time keeps a restarted sandbox from handing out the ids
+	 * of the posts and comments an earlier run left in the database.
+	 */
+	private final AtomicLong ids;
 
 	private final AtomicLong calls = new AtomicLong();
 
@@ -61,6 +66,7 @@ public class GraphSimulator {
 	public GraphSimulator(FacebookApp app, Clock clock) {
 		this.app = app;
 		this.clock = clock;
+		this.ids = new AtomicLong(clock.millis() * 1000);
 	}
 
 	/** A post on a Page, as its followers (or, scheduled, its admins) see it. */
