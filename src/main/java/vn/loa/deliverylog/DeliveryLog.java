@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +51,10 @@ public class DeliveryLog {
 
 	private final Clock clock;
 
-	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+	private final MeterRegistry meters;
+
+	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
@@ -140,7 +145,7 @@ public class DeliveryLog {
 	@Transactional
 	public boolean transitionByReference(String provider, String reference, DeliveryStatus status, String errorCode,
 			String errorMessage) {
-		return this.jdbc
+		boolean moved = this.jdbc
 			.sql("update delivery set status = :status, error_code = coalesce(:code, error_code), "
 					+ "error_message = coalesce(:message, error_message), updated_at = :now, "
 					+ "completed_at = case when :final then :now else completed_at end "
@@ -154,6 +159,11 @@ public class DeliveryLog {
 			.param("ref", reference)
 			.param("provider", provider)
 			.update() > 0;
+		if (moved && (status == DeliveryStatus.DELIVERED || DeliveryStatus.FAILURES.contains(status))) {
+			// The provider's receipt: per provider, since a receipt names the provider
+			this.meters.counter("loa.deliveries.receipts", "provider", provider, "status", status.name()).increment();
+		}
+		return moved;
 	}
 
 	/**

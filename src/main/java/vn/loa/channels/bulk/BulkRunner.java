@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.audience.Recipient;
@@ -83,10 +84,13 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	private final BulkLeases leases;
 
+	private final BulkMetrics metrics;
+
 	private volatile boolean running;
 
 	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Subscribers subscribers, Clock clock,
-			TransactionTemplate transactions, ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings) {
+			TransactionTemplate transactions, ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings,
+			MeterRegistry meters) {
 		this.jobs = jobs;
 		this.deliveryLog = deliveryLog;
 		this.subscribers = subscribers;
@@ -96,6 +100,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		this.settings = settings;
 		this.node = nodeName();
 		this.leases = new BulkLeases(jobs, this.node);
+		this.metrics = new BulkMetrics(meters);
 	}
 
 	/** This node's name in leases and batch records. */
@@ -334,6 +339,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 				channel.recorded(job, results);
 				return this.jobs.closeBatch(job.id(), work.batchId(), claimed.size(), handedBack);
 			});
+			this.metrics.recorded(channel.channel(), results);
 			if (!closed) {
 				log.warn("Bulk job {}: range ({}, {}] was taken over by another node before this one recorded it",
 						job.id(), work.afterCursor(), work.lastCursor());
@@ -418,6 +424,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 				this.deliveryLog.recordBatch(results, DeliveryStatus.TEMPORARY_FAILURE);
 				channel.recorded(job, results);
 			});
+			this.metrics.recorded(channel.channel(), results);
 			if (!stopping()) {
 				channel.afterBatch(job, run);
 			}
@@ -431,7 +438,14 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		ExecutorService pool = senders(channel);
 		List<Future<BulkResult>> futures = new ArrayList<>(claimed.size());
 		for (Claimed row : claimed) {
-			futures.add(pool.submit(() -> channel.send(job, row, recipients.get(row.target()), run)));
+			futures.add(pool.submit(() -> {
+				long start = System.nanoTime();
+				BulkResult result = channel.send(job, row, recipients.get(row.target()), run);
+				if (!result.handedBack()) {
+					this.metrics.sent(channel.channel(), start);
+				}
+				return result;
+			}));
 		}
 		List<BulkResult> results = new ArrayList<>(futures.size());
 		for (int i = 0; i < futures.size(); i++) {
