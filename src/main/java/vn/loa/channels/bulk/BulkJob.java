@@ -8,7 +8,8 @@ import vn.loa.audience.SegmentSpec;
  * One bulk job: a publication's delivery to one segment through one channel.
  *
  * @param payload what the channel sends every recipient (the SMS text, the ZNS data)
- * @param cursor the last subscriber id whose batch is fully recorded
+ * @param cursor the last recipient id handed to a batch (the batches record how each
+ * range ended)
  * @param waitReason why a WAITING job waits, or null
  */
 public record BulkJob(long id, String channel, long publicationId, String target, SegmentSpec segment, String payload,

@@ -16,6 +16,7 @@ import vn.loa.channels.bulk.BulkChannel;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.bulk.BulkPacer;
+import vn.loa.channels.bulk.BulkPacers;
 import vn.loa.channels.bulk.BulkPacing;
 import vn.loa.channels.bulk.BulkRun;
 import vn.loa.channels.bulk.BulkRunner;
@@ -91,7 +92,8 @@ public class ZnsBroadcastWorker implements BulkChannel {
 	private volatile Instant tokenWaitUntil;
 
 	ZnsBroadcastWorker(BulkJobs jobs, BulkRunner runner, DeliveryLog deliveryLog, ZnsClient client, ZnsTokens tokens,
-			SmsBroadcastWorker sms, SmsProperties smsProperties, ZnsProperties properties, Clock clock) {
+			SmsBroadcastWorker sms, SmsProperties smsProperties, ZnsProperties properties, BulkPacers pacers,
+			Clock clock) {
 		this.jobs = jobs;
 		this.runner = runner;
 		this.deliveryLog = deliveryLog;
@@ -100,7 +102,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		this.sms = sms;
 		this.smsProperties = smsProperties;
 		this.properties = properties;
-		this.pacer = BulkPacer.system(properties.ratePerSecond());
+		this.pacer = pacers.create(properties.ratePerSecond());
 		this.clock = clock;
 	}
 
