@@ -5,10 +5,12 @@ import java.time.Instant;
 import vn.loa.audience.SegmentSpec;
 
 /**
- * One bulk job: a publication's delivery to one segment through one channel.
+ * One bulk job: a publication's delivery to one target (a segment of subscribers, the
+ * OA's followers) through one channel.
  *
  * @param payload what the channel sends every recipient (the SMS text, the ZNS data)
- * @param cursor the last subscriber id whose batch is fully recorded
+ * @param cursor the last recipient key ({@link BulkRecipient#key}) whose batch is fully
+ * recorded
  * @param waitReason why a WAITING job waits, or null
  */
 public record BulkJob(long id, String channel, long publicationId, String target, SegmentSpec segment, String payload,

@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.audience.Recipient;
-import vn.loa.audience.Subscribers;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryLog.BulkResult;
 import vn.loa.deliverylog.DeliveryLog.Claimed;
+import vn.loa.deliverylog.DeliveryLog.NewDelivery;
 import vn.loa.deliverylog.DeliveryLog.Retry;
 import vn.loa.deliverylog.DeliveryStatus;
 
@@ -35,15 +35,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs bulk jobs for every bulk channel. A job streams its segment's subscribers in
- * keyset batches; per batch it (1) writes the rows in bulk and takes the PENDING ones as
- * SENDING in one transaction, (2) sends each through the channel, (3) records every
- * answer in bulk and advances the cursor in one transaction. A node that dies after (1)
- * leaves rows in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE
- * "unknown outcome" and never sends them again, because the provider may have taken them.
- * A node that dies after (3) leaves nothing to repair. Re-reading a batch finds its rows
- * and sends only those still PENDING, so no recipient gets a second row or a second
- * message.
+ * Runs bulk jobs for every bulk channel. A job streams its channel's recipients
+ * ({@link BulkChannel#recipients}: a segment's subscribers, the OA's followers) in keyset
+ * batches; per batch it (1) writes the rows in bulk and takes the PENDING ones as SENDING
+ * in one transaction, (2) sends each through the channel, (3) records every answer in
+ * bulk and advances the cursor in one transaction. A node that dies after (1) leaves rows
+ * in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE "unknown outcome"
+ * and never sends them again, because the provider may have taken them. A node that dies
+ * after (3) leaves nothing to repair. Re-reading a batch finds its rows and sends only
+ * those still PENDING, so no recipient gets a second row or a second message.
  *
  * <p>
  * A node told to stop (SIGTERM closes the context) does not die that way: no provider
@@ -60,8 +60,6 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	private final BulkJobs jobs;
 
 	private final DeliveryLog deliveryLog;
-
-	private final Subscribers subscribers;
 
 	private final Clock clock;
 
@@ -83,11 +81,10 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Subscribers subscribers, Clock clock,
-			TransactionTemplate transactions, ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings) {
+	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Clock clock, TransactionTemplate transactions,
+			ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings) {
 		this.jobs = jobs;
 		this.deliveryLog = deliveryLog;
-		this.subscribers = subscribers;
 		this.clock = clock;
 		this.transactions = transactions;
 		this.checkpoints = checkpoints;
@@ -161,8 +158,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					this.jobs.waitUntil(jobId, wait.get().until(), wait.get().reason());
 					break;
 				}
-				List<Recipient> batch = this.subscribers.nextBatch(job.segment(), job.cursor(),
-						channel.settings().batchSize());
+				List<BulkRecipient> batch = channel.recipients(job, job.cursor(), channel.settings().batchSize());
 				if (!batch.isEmpty()) {
 					runBatch(channel, job, batch, run);
 				}
@@ -211,26 +207,30 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	private void runBatch(BulkChannel channel, BulkJob job, List<Recipient> batch, BulkRun run) {
+	private void runBatch(BulkChannel channel, BulkJob job, List<BulkRecipient> batch, BulkRun run) {
+		List<NewDelivery> rows = new ArrayList<>(batch.size());
 		List<String> reachable = new ArrayList<>(batch.size());
-		Map<String, Recipient> byPhone = new HashMap<>();
-		for (Recipient recipient : batch) {
-			byPhone.put(recipient.phone(), recipient);
-			if (!recipient.optedOut()) {
-				reachable.add(recipient.phone());
+		Map<String, Recipient> subscribers = new HashMap<>();
+		for (BulkRecipient recipient : batch) {
+			rows.add(recipient.row());
+			if (recipient.reachable()) {
+				reachable.add(recipient.target());
+			}
+			if (recipient.subscriber() != null) {
+				subscribers.put(recipient.target(), recipient.subscriber());
 			}
 		}
-		long last = batch.get(batch.size() - 1).subscriberId();
+		long last = batch.get(batch.size() - 1).key();
 		record Opened(List<Claimed> claimed, long batchId) {
 		}
 		Opened opened = this.transactions.execute((status) -> {
 			this.deliveryLog.insertBatch(job.publicationId(), channel.channel(), channel.provider(),
-					job.templateVersion(), channel.rows(job, batch));
+					job.templateVersion(), rows);
 			List<Claimed> claimed = this.deliveryLog.claimPending(job.publicationId(), channel.channel(), reachable);
 			return new Opened(claimed, this.jobs.openBatch(job.id(), job.cursor(), last, this.node, claimed.size()));
 		});
 		checkpoint("claimed", job.id());
-		List<BulkResult> results = send(channel, job, opened.claimed(), byPhone, run);
+		List<BulkResult> results = send(channel, job, opened.claimed(), subscribers, run);
 		checkpoint("sent", job.id());
 		int handedBack = (int) results.stream().filter(BulkResult::handedBack).count();
 		this.transactions.executeWithoutResult((status) -> {
