@@ -78,6 +78,22 @@ class PublicationRepository {
 			.list();
 	}
 
+	/**
+	 * Publications that were or are to be sent in [from, to): by the time they went out,
+	 * or else the time they are scheduled for; cancelled ones are left out.
+	 */
+	List<Publication> between(Instant from, Instant to, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from publication where state <> 'CANCELLED' and "
+					+ "coalesce(fired_at, scheduled_at) >= :from and coalesce(fired_at, scheduled_at) < :to "
+					+ "order by coalesce(fired_at, scheduled_at), id limit :limit")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("limit", limit)
+			.query(this::row)
+			.list();
+	}
+
 	List<Long> due(Instant now, Instant staleDispatch) {
 		return this.jdbc
 			.sql("select id from publication where (state = 'SCHEDULED' and scheduled_at <= :now) "

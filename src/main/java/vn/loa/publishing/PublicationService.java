@@ -188,7 +188,8 @@ public class PublicationService {
 		}
 		if (!this.repository.reschedule(id, when)) {
 			throw Problems.conflict("publication-state",
-					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be rescheduled");
+					"Publication " + id + " is " + publication.state() + "; only one not yet sent can be rescheduled",
+					String.valueOf(id), Problems.term("pubstate." + publication.state(), publication.state().name()));
 		}
 		this.audit.record(AUDIT_SUBJECT, id, "RESCHEDULED", actor, publication.scheduledAt() + " → " + when);
 		this.events.publishEvent(ScheduleChange.moved(id, publication.contentId(), when));
@@ -218,13 +219,28 @@ public class PublicationService {
 	 * (publications of no unit are everyone's).
 	 */
 	public List<Publication> list(PublicationState state, Long contentId, int limit, UnitScope scope) {
-		List<Publication> all = list(state, contentId, limit);
+		return inScope(list(state, contentId, limit), scope);
+	}
+
+	private List<Publication> inScope(List<Publication> all, UnitScope scope) {
 		if (scope.all()) {
 			return all;
 		}
 		Map<String, Long> unitOf = this.units.unitIdsOf(MemberKind.PUBLICATION,
 				all.stream().map((p) -> String.valueOf(p.id())).toList());
 		return all.stream().filter((p) -> scope.includes(unitOf.get(String.valueOf(p.id())))).toList();
+	}
+
+	/**
+	 * The publications of a calendar: those sent or to be sent in [from, to), at most
+	 * {@code limit}, narrowed to the scope like
+	 * {@link #list(PublicationState, Long, int, UnitScope)}.
+	 */
+	public List<Publication> between(Instant from, Instant to, int limit, UnitScope scope) {
+		if (!from.isBefore(to)) {
+			throw Problems.invalid("end", "must be after the start");
+		}
+		return inScope(this.repository.between(from, to, Math.min(Math.max(limit, 1), 2000)), scope);
 	}
 
 	/**
