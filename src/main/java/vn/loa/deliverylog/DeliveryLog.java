@@ -238,6 +238,32 @@ public class DeliveryLog {
 	}
 
 	/**
+	 * {@link #expireSending(long, String, String)} for the given recipients only: the
+	 * range of a bulk job that a dead node was working, while other nodes work the rest.
+	 */
+	@Transactional
+	public int expireSending(long publicationId, String channel, List<String> targets, String explanation) {
+		Timestamp now = now();
+		int expired = 0;
+		for (int from = 0; from < targets.size(); from += 1000) {
+			List<String> chunk = targets.subList(from, Math.min(targets.size(), from + 1000));
+			List<Object> args = new ArrayList<>(chunk.size() + 6);
+			args.add(OUTCOME_UNKNOWN);
+			args.add(explanation);
+			args.add(now);
+			args.add(now);
+			args.add(publicationId);
+			args.add(channel);
+			args.addAll(chunk);
+			expired += this.jdbcTemplate.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = ?, "
+					+ "error_message = ?, updated_at = ?, completed_at = ? where publication_id = ? and channel = ? "
+					+ "and status = 'SENDING' and target in ("
+					+ String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
+		}
+		return expired;
+	}
+
+	/**
 	 * A row to insert in bulk: PENDING, or SKIPPED with its reason.
 	 *
 	 * @param target the recipient or destination

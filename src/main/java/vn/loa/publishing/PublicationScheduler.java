@@ -2,6 +2,8 @@ package vn.loa.publishing;
 
 import javax.sql.DataSource;
 
+import java.time.Clock;
+
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -47,12 +49,27 @@ class PublicationScheduler {
 		this.dispatcher.expireInterruptedSends();
 	}
 
+	/**
+	 * The locks of every scheduled singleton (ShedLock), given only to the leader node.
+	 */
 	@Bean
-	static LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+	static LockProvider lockProvider(DataSource dataSource, Leadership leadership) {
+		return leadership.lockProvider(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
-			.build());
+			.build()));
+	}
+
+	/**
+	 * The leader election ({@code loa.cluster.leader-election}, on in the cluster
+	 * profile): health component "leadership".
+	 */
+	@Bean("leadershipHealthIndicator")
+	static Leadership leadership(DataSource dataSource, ClusterProperties cluster, Clock clock) {
+		String node = cluster.nodeName();
+		return cluster.leaderElection()
+				? Leadership.elected(dataSource, cluster.leaderTimeToLive(), cluster.leaderHeartBeat(), node, clock)
+				: Leadership.single(node, clock);
 	}
 
 }

@@ -9,8 +9,8 @@ import vn.loa.audience.SegmentSpec;
  * OA's followers) through one channel.
  *
  * @param payload what the channel sends every recipient (the SMS text, the ZNS data)
- * @param cursor the last recipient key ({@link BulkRecipient#key}) whose batch is fully
- * recorded
+ * @param cursor the last recipient key ({@link BulkRecipient#key}) handed to a batch (the
+ * batches record how each range ended)
  * @param waitReason why a WAITING job waits, or null
  */
 public record BulkJob(long id, String channel, long publicationId, String target, SegmentSpec segment, String payload,

@@ -18,9 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The durable bulk jobs ({@code bulk_job}) with their keyset cursor and lease, and the
- * record of each batch a node took ({@code bulk_batch}). Everything a job needs is in its
- * row, so the backlog survives a restart.
+ * The durable bulk jobs ({@code bulk_job}) and their batches ({@code bulk_batch}). A
+ * job's cursor is the last recipient id handed to a batch; each batch is a range of
+ * recipient ids that one node leases and renews while it works it, so several nodes share
+ * one job and a range left by a dead or stopping node is taken over by another. The job's
+ * own lease is held only by the node that ends it (retries, finish). Everything a job
+ * needs is in its rows, so the backlog survives a restart.
  */
 @Repository
 public class BulkJobs {
@@ -134,13 +137,6 @@ public class BulkJobs {
 				+ "state in ('QUEUED', 'WAITING', 'RUNNING')", now(), id);
 	}
 
-	/** Advances the cursor past a batch that is fully recorded. */
-	void advance(long id, long cursor) {
-		this.jdbc.update(
-				"update bulk_job set cursor_subscriber_id = ?, batches = batches + 1, updated_at = ? " + "where id = ?",
-				cursor, now(), id);
-	}
-
 	/** Puts the job to WAITING until {@code notBefore}, for a reason officers see. */
 	public void waitUntil(long id, Instant notBefore, String reason) {
 		this.jdbc.update(
@@ -164,41 +160,139 @@ public class BulkJobs {
 				+ "and state in ('QUEUED', 'RUNNING', 'WAITING')", now(), publicationId) > 0;
 	}
 
-	/** Records that {@code node} took the batch (afterCursor, lastCursor]. */
-	long openBatch(long jobId, long afterCursor, long lastCursor, String node, int claimed) {
+	/**
+	 * The job's cursor (the last recipient id handed to a batch), locked until the
+	 * calling transaction ends, so that nodes carve the job into ranges one at a time.
+	 */
+	long lockCursor(long jobId) {
+		return this.jdbc.queryForObject("select cursor_subscriber_id from bulk_job where id = ? for update", Long.class,
+				jobId);
+	}
+
+	/**
+	 * Records that {@code node} leases the batch (afterCursor, lastCursor] until the
+	 * lease runs out, and moves the job's cursor past it. Called with the cursor locked.
+	 */
+	long openBatch(long jobId, long afterCursor, long lastCursor, String node, Duration lease) {
+		long batchId = insertBatch(jobId, afterCursor, lastCursor, node, lease);
+		this.jdbc.update("update bulk_job set cursor_subscriber_id = ?, updated_at = ? where id = ?", lastCursor, now(),
+				jobId);
+		return batchId;
+	}
+
+	private long insertBatch(long jobId, long afterCursor, long lastCursor, String node, Duration lease) {
 		Timestamp now = now();
-		this.jdbc.update("insert into bulk_batch (job_id, after_cursor, last_cursor, state, node, claimed, claimed_at) "
-				+ "values (?, ?, ?, 'CLAIMED', ?, ?, ?)", jobId, afterCursor, lastCursor, node, claimed, now);
+		this.jdbc.update(
+				"insert into bulk_batch (job_id, after_cursor, last_cursor, state, node, claimed, claimed_at, "
+						+ "locked_until) values (?, ?, ?, 'CLAIMED', ?, 0, ?, ?)",
+				jobId, afterCursor, lastCursor, node, now, Timestamp.from(now.toInstant().plus(lease)));
 		return this.jdbc.queryForObject("select max(id) from bulk_batch where job_id = ? and node = ?", Long.class,
 				jobId, node);
 	}
 
-	/** Ends a batch: RECORDED, or HANDED_BACK with the rows it gave back unsent. */
-	void closeBatch(long batchId, int handedBack) {
-		this.jdbc.update("update bulk_batch set state = ?, handed_back = ?, finished_at = ? where id = ?",
-				(handedBack == 0) ? "RECORDED" : "HANDED_BACK", handedBack, now(), batchId);
+	/**
+	 * Takes over a range nobody works any more: one a stopping node handed back, or one
+	 * whose node stopped renewing its lease (it died). The old batch row points at the
+	 * new one, so a range is retaken once. Call in a transaction.
+	 * @return the new batch, or empty when no range waits
+	 */
+	Optional<Retaken> retake(long jobId, String node, Duration lease) {
+		Timestamp now = now();
+		List<BulkBatch> candidates = this.jdbc.query("select id, after_cursor, last_cursor, state, node, claimed, "
+				+ "handed_back from bulk_batch where job_id = ? and retaken_by is null and (state = 'HANDED_BACK' or "
+				+ "(state = 'CLAIMED' and (locked_until is null or locked_until < ?))) order by id fetch first 1 rows "
+				+ "only for update", BulkJobs::batch, jobId, now);
+		if (candidates.isEmpty()) {
+			return Optional.empty();
+		}
+		BulkBatch old = candidates.get(0);
+		long batchId = insertBatch(jobId, old.afterCursor(), old.lastCursor(), node, lease);
+		this.jdbc.update(
+				"update bulk_batch set retaken_by = ?, state = case when state = 'CLAIMED' then "
+						+ "'INTERRUPTED' else state end, finished_at = coalesce(finished_at, ?) where id = ?",
+				batchId, now, old.id());
+		return Optional.of(new Retaken(batchId, old));
+	}
+
+	/**
+	 * A range taken over.
+	 *
+	 * @param batchId the new batch
+	 * @param from the batch that left it (HANDED_BACK, or CLAIMED by a node that died)
+	 */
+	record Retaken(long batchId, BulkBatch from) {
+
+		boolean abandoned() {
+			return "CLAIMED".equals(this.from.state());
+		}
+
+	}
+
+	/**
+	 * Renews the leases of the batches this node is working; returns how many it holds.
+	 */
+	int renewBatches(List<Long> batchIds, String node, Duration lease) {
+		if (batchIds.isEmpty()) {
+			return 0;
+		}
+		Timestamp until = Timestamp.from(this.clock.instant().plus(lease));
+		String in = String.join(",", batchIds.stream().map((id) -> "?").toList());
+		List<Object> args = new ArrayList<>();
+		args.add(until);
+		args.add(node);
+		args.addAll(batchIds);
+		return this.jdbc.update("update bulk_batch set locked_until = ? where node = ? and state = 'CLAIMED' and "
+				+ "retaken_by is null and id in (" + in + ")", args.toArray());
+	}
+
+	/**
+	 * Whether a batch of the job is being worked (or waits to be taken over): the job is
+	 * not finished while one is.
+	 */
+	boolean hasOpenBatches(long jobId) {
+		return this.jdbc.queryForObject("select count(*) from bulk_batch where job_id = ? and retaken_by is null and "
+				+ "state in ('CLAIMED', 'HANDED_BACK')", Long.class, jobId) > 0;
+	}
+
+	/**
+	 * Ends a batch: RECORDED, or HANDED_BACK with the rows it gave back unsent. Only
+	 * while this node still holds it; returns false when another node took it over
+	 * meanwhile.
+	 */
+	boolean closeBatch(long jobId, long batchId, int claimed, int handedBack) {
+		Timestamp now = now();
+		boolean closed = this.jdbc.update(
+				"update bulk_batch set state = ?, claimed = ?, handed_back = ?, finished_at = ?, locked_until = null "
+						+ "where id = ? and state = 'CLAIMED' and retaken_by is null",
+				(handedBack == 0) ? "RECORDED" : "HANDED_BACK", claimed, handedBack, now, batchId) == 1;
+		if (closed && handedBack == 0) {
+			this.jdbc.update("update bulk_job set batches = batches + 1, updated_at = ? where id = ?", now, jobId);
+		}
+		return closed;
 	}
 
 	/** Batches a dead node left open: it never recorded them. */
 	int interruptOpenBatches(long jobId) {
 		return this.jdbc.update("update bulk_batch set state = 'INTERRUPTED', finished_at = ? where job_id = ? and "
-				+ "state = 'CLAIMED'", now(), jobId);
+				+ "state = 'CLAIMED' and retaken_by is null", now(), jobId);
 	}
 
 	/** The batches of a job, oldest first. */
 	public List<BulkBatch> batches(long jobId) {
-		return this.jdbc.query(
-				"select id, after_cursor, last_cursor, state, node, claimed, handed_back from bulk_batch where "
-						+ "job_id = ? order by id",
-				(rs, n) -> new BulkBatch(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-						rs.getInt(6), rs.getInt(7)),
-				jobId);
+		return this.jdbc.query("select id, after_cursor, last_cursor, state, node, claimed, handed_back from "
+				+ "bulk_batch where job_id = ? order by id", BulkJobs::batch, jobId);
+	}
+
+	private static BulkBatch batch(ResultSet rs, int row) throws SQLException {
+		return new BulkBatch(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				rs.getInt(6), rs.getInt(7));
 	}
 
 	/**
 	 * One batch a node took.
 	 *
-	 * @param state CLAIMED (in flight), RECORDED, HANDED_BACK or INTERRUPTED
+	 * @param state CLAIMED (in flight), RECORDED, HANDED_BACK (its unsent rows wait for
+	 * another batch to take the range over) or INTERRUPTED (its node died; taken over)
 	 */
 	public record BulkBatch(long id, long afterCursor, long lastCursor, String state, String node, int claimed,
 			int handedBack) {

@@ -13,9 +13,9 @@ import java.util.function.LongSupplier;
  * per second and a burst after an idle pause is exactly what overflows its queue.
  *
  * <p>
- * The pacer is in-process. It is enough because one node at a time runs a job (the
- * lease); several nodes sending for one account would keep the reservations in the
- * database instead.
+ * The slots live in the process ({@link #system}) or, when several nodes send for one
+ * account, in the database ({@link BulkPacers}), so that the provider's limit holds for
+ * the whole cluster rather than per node.
  */
 public final class BulkPacer {
 
@@ -31,15 +31,33 @@ public final class BulkPacer {
 
 	private final Sleeper sleeper;
 
-	private final ConcurrentHashMap<String, AtomicLong> nextFree = new ConcurrentHashMap<>();
+	private final Slots slots;
+
+	/**
+	 * Where the next free slot of each sender is kept.
+	 */
+	public interface Slots {
+
+		/**
+		 * Moves the sender's next free slot {@code cost} past {@code max(now, free)} and
+		 * returns where the reserved slot starts.
+		 */
+		long reserve(String sender, long costNanos, long nowNanos);
+
+	}
 
 	public BulkPacer(double ratePerSecond, LongSupplier nanoTime, Sleeper sleeper) {
+		this(ratePerSecond, nanoTime, sleeper, new LocalSlots());
+	}
+
+	public BulkPacer(double ratePerSecond, LongSupplier nanoTime, Sleeper sleeper, Slots slots) {
 		if (!(ratePerSecond > 0)) {
 			throw new IllegalArgumentException("rate-per-second must be positive, was " + ratePerSecond);
 		}
 		this.intervalNanos = Math.round(TimeUnit.SECONDS.toNanos(1) / ratePerSecond);
 		this.nanoTime = nanoTime;
 		this.sleeper = sleeper;
+		this.slots = slots;
 	}
 
 	public static BulkPacer system(double ratePerSecond) {
@@ -51,16 +69,9 @@ public final class BulkPacer {
 	 * caller must wait before sending.
 	 */
 	public long reserve(String sender, int units) {
-		AtomicLong slot = this.nextFree.computeIfAbsent(sender, (key) -> new AtomicLong(Long.MIN_VALUE));
 		long cost = this.intervalNanos * Math.max(1, units);
-		while (true) {
-			long now = this.nanoTime.getAsLong();
-			long free = slot.get();
-			long start = (free == Long.MIN_VALUE || free - now < 0) ? now : free;
-			if (slot.compareAndSet(free, start + cost)) {
-				return start - now;
-			}
-		}
+		long now = this.nanoTime.getAsLong();
+		return this.slots.reserve(sender, cost, now) - now;
 	}
 
 	/** Blocks until the sender may send {@code units} more units. */
@@ -81,6 +92,25 @@ public final class BulkPacer {
 			return stop.sleepUnlessStopped(wait);
 		}
 		return !stop.requested();
+	}
+
+	/** The slots of one process. */
+	static final class LocalSlots implements Slots {
+
+		private final ConcurrentHashMap<String, AtomicLong> nextFree = new ConcurrentHashMap<>();
+
+		@Override
+		public long reserve(String sender, long costNanos, long nowNanos) {
+			AtomicLong slot = this.nextFree.computeIfAbsent(sender, (key) -> new AtomicLong(Long.MIN_VALUE));
+			while (true) {
+				long free = slot.get();
+				long start = (free == Long.MIN_VALUE || free - nowNanos < 0) ? nowNanos : free;
+				if (slot.compareAndSet(free, start + costNanos)) {
+					return start;
+				}
+			}
+		}
+
 	}
 
 }

@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopTimeout how long a stopping node waits for its runs to record their batches
  * and release their leases (well under the 30 s an orchestrator waits between SIGTERM and
  * SIGKILL)
+ * @param sharedPacing keep each sender's pacing slots in the database, so that nodes
+ * sending for one provider account share its rate (the {@code cluster} profile turns it
+ * on); otherwise each node paces on its own
  */
 @ConfigurationProperties("loa.channels.bulk")
-public record BulkProperties(@DefaultValue("20s") Duration stopTimeout) {
+public record BulkProperties(@DefaultValue("20s") Duration stopTimeout, @DefaultValue("false") boolean sharedPacing) {
 
 }

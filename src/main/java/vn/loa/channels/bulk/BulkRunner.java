@@ -79,6 +79,8 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	private final String node;
 
+	private final BulkLeases leases;
+
 	private volatile boolean running;
 
 	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Clock clock, TransactionTemplate transactions,
@@ -90,6 +92,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		this.checkpoints = checkpoints;
 		this.settings = settings;
 		this.node = nodeName();
+		this.leases = new BulkLeases(jobs, this.node);
 	}
 
 	/** This node's name in leases and batch records. */
@@ -113,33 +116,26 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Runs one job until it is done, waits (quiet hours, quota, retry backoff), is
-	 * cancelled, the node stops, or another node holds it. Returns whether this node ran
-	 * it.
+	 * Works one job until it is done, waits (quiet hours, quota, retry backoff), is
+	 * cancelled, the node stops, or nothing of it is left for this node. Batch by batch
+	 * it takes over a range nobody works any more or carves the next one; other nodes do
+	 * the same at once, so several nodes share the job. The node that finds no range left
+	 * and takes the job's lease ends it: retries, then DONE. Returns false when the node
+	 * is stopping or another node is ending the job.
 	 */
 	public boolean run(long jobId, BulkChannel channel, BulkPacing pacing) {
 		if (stopping()) {
 			return false;
 		}
-		Duration lease = channel.settings().lease();
-		if (!this.jobs.lease(jobId, this.node, lease)) {
-			return false;
+		BulkJob job = this.jobs.find(jobId).orElse(null);
+		if (job == null || job.state().ended()) {
+			return true;
 		}
+		Duration lease = channel.settings().lease();
+		boolean ending = false;
+		boolean worked = false;
 		this.active.incrementAndGet();
 		try {
-			BulkJob job = this.jobs.find(jobId).orElse(null);
-			if (job == null || job.state().ended()) {
-				this.jobs.release(jobId, this.node);
-				return true;
-			}
-			int unknown = this.deliveryLog.expireSending(job.publicationId(), channel.channel(),
-					channel.unknownOutcome());
-			int interrupted = this.jobs.interruptOpenBatches(jobId);
-			if (unknown > 0 || interrupted > 0) {
-				log.warn("Bulk job {} ({}) resumed: {} messages of a stopped run have an unknown outcome and are not "
-						+ "re-sent ({} batches interrupted)", jobId, channel.channel(), unknown, interrupted);
-			}
-			channel.resume(job);
 			this.jobs.markRunning(jobId);
 			BulkRun run = new BulkRun(this.stop, pacing);
 			while (true) {
@@ -148,7 +144,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					break;
 				}
 				job = this.jobs.find(jobId).orElse(null);
-				if (job == null || job.state() == BulkJob.State.CANCELLED) {
+				if (job == null || job.state().ended()) {
 					break;
 				}
 				Instant now = this.clock.instant();
@@ -158,47 +154,61 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					this.jobs.waitUntil(jobId, wait.get().until(), wait.get().reason());
 					break;
 				}
-				List<BulkRecipient> batch = channel.recipients(job, job.cursor(), channel.settings().batchSize());
-				if (!batch.isEmpty()) {
-					runBatch(channel, job, batch, run);
+				Work work = take(channel, job, lease);
+				if (work != null) {
+					worked = true;
+					runBatch(channel, job, work, run);
+					continue;
 				}
-				else {
-					Instant next = retry(channel, job, run);
+				if (!ending) {
+					// No range left to take: other nodes may still be on theirs; the one
+					// that holds the job's lease once they are done ends the job.
+					if (this.jobs.hasOpenBatches(jobId)) {
+						return true;
+					}
+					if (!this.jobs.lease(jobId, this.node, lease)) {
+						return worked;
+					}
+					ending = true;
+					this.leases.holdJob(jobId, lease);
+					repair(channel, job);
+				}
+				Instant next = retry(channel, job, run);
+				if (stopping()) {
+					continue;
+				}
+				if (next == null) {
+					channel.afterBatch(job, run);
 					if (stopping()) {
 						continue;
 					}
-					if (next == null) {
-						channel.afterBatch(job, run);
-						if (stopping()) {
-							continue;
-						}
-						this.jobs.finish(jobId);
-						log.info("Bulk job {} ({}) of publication {} finished after {} batches", jobId,
-								channel.channel(), job.publicationId(), job.batches());
-						break;
-					}
-					if (next.isAfter(this.clock.instant())) {
-						this.jobs.waitUntil(jobId, next, "RETRY");
-						break;
-					}
+					this.jobs.finish(jobId);
+					log.info("Bulk job {} ({}) of publication {} finished after {} batches", jobId, channel.channel(),
+							job.publicationId(), job.batches());
+					break;
 				}
-				if (!this.jobs.lease(jobId, this.node, lease)) {
-					return true;
+				if (next.isAfter(this.clock.instant())) {
+					this.jobs.waitUntil(jobId, next, "RETRY");
+					break;
 				}
 			}
-			this.jobs.release(jobId, this.node);
 			return true;
 		}
 		catch (BulkCheckpoint.SimulatedCrash crash) {
-			// A dead node releases nothing: the lease runs out and another run resumes.
+			// A dead node releases nothing: its leases run out and another node resumes.
+			this.leases.dropJob(jobId);
+			ending = false;
 			throw crash;
 		}
 		catch (RuntimeException ex) {
-			log.error("Bulk job {} stopped; it resumes at its cursor on the next run", jobId, ex);
-			this.jobs.release(jobId, this.node);
+			log.error("Bulk job {} stopped; its ranges are taken over where they were left", jobId, ex);
 			return true;
 		}
 		finally {
+			if (ending) {
+				this.leases.dropJob(jobId);
+				releaseQuietly(jobId);
+			}
 			if (this.active.decrementAndGet() == 0) {
 				synchronized (this.idle) {
 					this.idle.notifyAll();
@@ -207,47 +217,170 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	private void runBatch(BulkChannel channel, BulkJob job, List<BulkRecipient> batch, BulkRun run) {
-		List<NewDelivery> rows = new ArrayList<>(batch.size());
-		List<String> reachable = new ArrayList<>(batch.size());
-		Map<String, Recipient> subscribers = new HashMap<>();
-		for (BulkRecipient recipient : batch) {
-			rows.add(recipient.row());
-			if (recipient.reachable()) {
-				reachable.add(recipient.target());
-			}
-			if (recipient.subscriber() != null) {
-				subscribers.put(recipient.target(), recipient.subscriber());
-			}
+	private void releaseQuietly(long jobId) {
+		try {
+			this.jobs.release(jobId, this.node);
 		}
-		long last = batch.get(batch.size() - 1).key();
-		record Opened(List<Claimed> claimed, long batchId) {
+		catch (RuntimeException ex) {
+			log.warn("Bulk job {}: lease not released ({}); it runs out instead", jobId, ex.toString());
 		}
-		Opened opened = this.transactions.execute((status) -> {
-			this.deliveryLog.insertBatch(job.publicationId(), channel.channel(), channel.provider(),
-					job.templateVersion(), rows);
-			List<Claimed> claimed = this.deliveryLog.claimPending(job.publicationId(), channel.channel(), reachable);
-			return new Opened(claimed, this.jobs.openBatch(job.id(), job.cursor(), last, this.node, claimed.size()));
+	}
+
+	/**
+	 * Before ending a job: no batch is open and no other node ends it, so rows still
+	 * SENDING were left by a run that died (ending the job, or in a range retaken since).
+	 * They may have gone out: unknown outcome, never re-sent.
+	 */
+	private void repair(BulkChannel channel, BulkJob job) {
+		int unknown = this.deliveryLog.expireSending(job.publicationId(), channel.channel(), channel.unknownOutcome());
+		if (unknown > 0) {
+			log.warn("Bulk job {} ({}): {} messages of a stopped run have an unknown outcome and are not re-sent",
+					job.id(), channel.channel(), unknown);
+		}
+		channel.resume(job);
+	}
+
+	/**
+	 * A range this node now leases, with its recipients.
+	 */
+	private record Work(long batchId, long afterCursor, long lastCursor, List<BulkRecipient> recipients) {
+
+	}
+
+	/**
+	 * The next range for this node: one nobody works any more (rows a dead node left
+	 * SENDING become unknown outcomes), else a new one carved at the job's cursor.
+	 */
+	private Work take(BulkChannel channel, BulkJob job, Duration lease) {
+		BulkJobs.Retaken retaken = this.transactions
+			.execute((status) -> this.jobs.retake(job.id(), this.node, lease).orElse(null));
+		if (retaken != null) {
+			this.leases.holdBatch(retaken.batchId(), lease);
+			BulkJobs.BulkBatch from = retaken.from();
+			List<BulkRecipient> recipients = range(channel, job, from.afterCursor(), from.lastCursor());
+			if (retaken.abandoned()) {
+				int unknown = this.deliveryLog.expireSending(job.publicationId(), channel.channel(),
+						recipients.stream().map(BulkRecipient::target).toList(), channel.unknownOutcome());
+				log.warn(
+						"Bulk job {} ({}): range ({}, {}] of node {} taken over; {} messages it left in flight "
+								+ "have an unknown outcome and are not re-sent",
+						job.id(), channel.channel(), from.afterCursor(), from.lastCursor(), from.node(), unknown);
+			}
+			return new Work(retaken.batchId(), from.afterCursor(), from.lastCursor(), recipients);
+		}
+		return this.transactions.execute((status) -> {
+			long cursor = this.jobs.lockCursor(job.id());
+			List<BulkRecipient> batch = read(channel, job, cursor, channel.settings().batchSize());
+			if (batch.isEmpty()) {
+				return null;
+			}
+			long last = batch.get(batch.size() - 1).key();
+			long batchId = this.jobs.openBatch(job.id(), cursor, last, this.node, lease);
+			this.leases.holdBatch(batchId, lease);
+			return new Work(batchId, cursor, last, batch);
 		});
-		checkpoint("claimed", job.id());
-		List<BulkResult> results = send(channel, job, opened.claimed(), subscribers, run);
-		checkpoint("sent", job.id());
-		int handedBack = (int) results.stream().filter(BulkResult::handedBack).count();
-		this.transactions.executeWithoutResult((status) -> {
-			this.deliveryLog.recordBatch(results, DeliveryStatus.PENDING);
-			channel.recorded(job, results);
-			if (handedBack == 0) {
-				this.jobs.advance(job.id(), last);
+	}
+
+	/**
+	 * The recipients of a job after {@code cursor}, in key order: the channel's source.
+	 */
+	private List<BulkRecipient> read(BulkChannel channel, BulkJob job, long cursor, int limit) {
+		return channel.recipients(job, cursor, limit);
+	}
+
+	/** The recipients of the range (after, last]. */
+	private List<BulkRecipient> range(BulkChannel channel, BulkJob job, long after, long last) {
+		List<BulkRecipient> recipients = new ArrayList<>();
+		long cursor = after;
+		int limit = Math.max(1, channel.settings().batchSize());
+		while (true) {
+			List<BulkRecipient> page = read(channel, job, cursor, limit);
+			for (BulkRecipient recipient : page) {
+				if (recipient.key() > last) {
+					return recipients;
+				}
+				recipients.add(recipient);
 			}
-			this.jobs.closeBatch(opened.batchId(), handedBack);
-		});
-		if (handedBack > 0) {
-			log.info("Bulk job {}: batch after subscriber {} handed back {} of {} rows unsent", job.id(), job.cursor(),
-					handedBack, results.size());
+			if (page.size() < limit) {
+				return recipients;
+			}
+			cursor = page.get(page.size() - 1).key();
 		}
-		checkpoint("recorded", job.id());
-		if (!stopping()) {
-			channel.afterBatch(job, run);
+	}
+
+	private void runBatch(BulkChannel channel, BulkJob job, Work work, BulkRun run) {
+		try {
+			List<BulkRecipient> batch = work.recipients();
+			List<NewDelivery> rows = new ArrayList<>(batch.size());
+			List<String> reachable = new ArrayList<>(batch.size());
+			Map<String, Recipient> subscribers = new HashMap<>();
+			for (BulkRecipient recipient : batch) {
+				rows.add(recipient.row());
+				if (recipient.reachable()) {
+					reachable.add(recipient.target());
+				}
+				if (recipient.subscriber() != null) {
+					subscribers.put(recipient.target(), recipient.subscriber());
+				}
+			}
+			List<Claimed> claimed = this.transactions.execute((status) -> {
+				this.deliveryLog.insertBatch(job.publicationId(), channel.channel(), channel.provider(),
+						job.templateVersion(), rows);
+				return this.deliveryLog.claimPending(job.publicationId(), channel.channel(), reachable);
+			});
+			checkpoint("claimed", job.id());
+			List<BulkResult> results = send(channel, job, claimed, subscribers, run);
+			checkpoint("sent", job.id());
+			int handedBack = (int) results.stream().filter(BulkResult::handedBack).count();
+			boolean closed = recordPersistently(channel.settings().lease(), job, () -> {
+				this.deliveryLog.recordBatch(results, DeliveryStatus.PENDING);
+				channel.recorded(job, results);
+				return this.jobs.closeBatch(job.id(), work.batchId(), claimed.size(), handedBack);
+			});
+			if (!closed) {
+				log.warn("Bulk job {}: range ({}, {}] was taken over by another node before this one recorded it",
+						job.id(), work.afterCursor(), work.lastCursor());
+			}
+			if (handedBack > 0) {
+				log.info("Bulk job {}: batch after subscriber {} handed back {} of {} rows unsent", job.id(),
+						work.afterCursor(), handedBack, results.size());
+			}
+			checkpoint("recorded", job.id());
+			if (!stopping()) {
+				channel.afterBatch(job, run);
+			}
+		}
+		finally {
+			// Done, handed back, crashed or failed: this node stops renewing the range.
+			this.leases.dropBatch(work.batchId());
+		}
+	}
+
+	/**
+	 * Records what was sent, trying again while the database is away (a failover, killed
+	 * connections) for up to half a lease: the messages went out, so their answers are
+	 * worth keeping rather than leaving the rows to become unknown outcomes.
+	 */
+	private boolean recordPersistently(Duration lease, BulkJob job, java.util.function.Supplier<Boolean> record) {
+		long deadline = System.nanoTime() + lease.dividedBy(2).toNanos();
+		while (true) {
+			try {
+				return Boolean.TRUE.equals(this.transactions.execute((status) -> record.get()));
+			}
+			catch (org.springframework.dao.DataAccessException
+					| org.springframework.transaction.TransactionException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				log.warn("Bulk job {}: recording a batch failed ({}); trying again", job.id(), ex.toString());
+				try {
+					TimeUnit.MILLISECONDS.sleep(500);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
 		}
 	}
 
@@ -341,6 +474,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void start() {
+		this.leases.start();
 		this.running = true;
 	}
 
@@ -385,6 +519,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.leases.stop();
 		this.senders.values().forEach(ExecutorService::shutdownNow);
 	}
 

@@ -2,6 +2,7 @@ package vn.loa.channels.sms;
 
 import com.twilio.http.TwilioRestClient;
 import vn.loa.channels.bulk.BulkPacer;
+import vn.loa.channels.bulk.BulkPacers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,8 @@ class SmsConfiguration {
 	}
 
 	@Bean
-	BulkPacer smsPacer(SmsProperties properties) {
-		return BulkPacer.system(properties.ratePerSecond());
+	BulkPacer smsPacer(SmsProperties properties, BulkPacers pacers) {
+		return pacers.create(properties.ratePerSecond());
 	}
 
 	@Bean

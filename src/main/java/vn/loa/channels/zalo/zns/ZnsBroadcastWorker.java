@@ -17,6 +17,7 @@ import vn.loa.channels.bulk.BulkChannel;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.bulk.BulkPacer;
+import vn.loa.channels.bulk.BulkPacers;
 import vn.loa.channels.bulk.BulkPacing;
 import vn.loa.channels.bulk.BulkRecipient;
 import vn.loa.channels.bulk.BulkRun;
@@ -96,7 +97,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 
 	ZnsBroadcastWorker(BulkJobs jobs, BulkRunner runner, DeliveryLog deliveryLog, Subscribers subscribers,
 			ZnsClient client, ZnsTokens tokens, SmsBroadcastWorker sms, SmsProperties smsProperties,
-			ZnsProperties properties, Clock clock) {
+			ZnsProperties properties, BulkPacers pacers, Clock clock) {
 		this.jobs = jobs;
 		this.runner = runner;
 		this.deliveryLog = deliveryLog;
@@ -106,7 +107,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		this.sms = sms;
 		this.smsProperties = smsProperties;
 		this.properties = properties;
-		this.pacer = BulkPacer.system(properties.ratePerSecond());
+		this.pacer = pacers.create(properties.ratePerSecond());
 		this.clock = clock;
 	}
 
