@@ -60,21 +60,19 @@ class FacebookChannel {
 	}
 
 	/**
-	 * Tries again the posts that wait for a rate limit, a new Page token or their time,
-	 * and the withdrawals still owed; the JDBC lock lets one node of a cluster run each.
+	 * Tries again the posts that wait for a rate limit, a new Page token or their time;
+	 * the JDBC lock lets one node of a cluster run it. (The withdrawals still owed are
+	 * swept with every channel's, see {@link FacebookWithdrawal}.)
 	 */
 	@Component
 	static class Sweeps {
 
 		private final FacebookPublisher publisher;
 
-		private final FacebookWithdrawal withdrawal;
-
 		private final Clock clock;
 
-		Sweeps(FacebookPublisher publisher, FacebookWithdrawal withdrawal, Clock clock) {
+		Sweeps(FacebookPublisher publisher, Clock clock) {
 			this.publisher = publisher;
-			this.withdrawal = withdrawal;
 			this.clock = clock;
 		}
 
@@ -83,13 +81,6 @@ class FacebookChannel {
 		@SchedulerLock(name = "loa-facebook-retry-sweep", lockAtLeastFor = "PT5S")
 		public void retry() {
 			this.publisher.retryDue(this.clock.instant());
-		}
-
-		@Scheduled(fixedDelayString = "${loa.channels.facebook.withdrawal.sweep-interval:1m}",
-				initialDelayString = "${loa.channels.facebook.withdrawal.sweep-interval:1m}")
-		@SchedulerLock(name = "loa-facebook-withdrawal-sweep", lockAtLeastFor = "PT5S")
-		public void withdrawals() {
-			this.withdrawal.sweep(this.clock.instant());
 		}
 
 	}

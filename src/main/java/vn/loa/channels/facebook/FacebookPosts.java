@@ -10,18 +10,20 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.loa.channels.Retraction;
+
 /**
  * One post per publication and Page: what is sent, kept so that a post waiting for a
  * token or a rate limit goes out later exactly as rendered; Facebook's id and permalink
  * once it exists; and what withdrawing its item did to it.
  */
 @Repository
-class FacebookPosts {
+class FacebookPosts implements Retraction.Ledger<FacebookPosts.Post> {
 
 	private static final String COLUMNS = "id, publication_id, content_id, content_version, page_id, kind, message, link,"
 			+ " image_url, not_before, template_version, status, attempts, next_attempt_at, last_error, post_id,"
 			+ " permalink, scheduled_on_facebook_at, retracted_at, retract_action, retract_error, retract_attempts,"
-			+ " next_retract_at, retract_given_up_at";
+			+ " next_retract_at, retract_given_up_at, retract_claimed_until";
 
 	private final JdbcClient jdbc;
 
@@ -39,7 +41,7 @@ class FacebookPosts {
 			String message, String link, String imageUrl, Instant notBefore, String templateVersion, String status,
 			int attempts, Instant nextAttemptAt, String lastError, String postId, String permalink,
 			Instant scheduledOnFacebookAt, Instant retractedAt, String retractAction, String retractError,
-			int retractAttempts, Instant nextRetractAt, Instant retractGivenUpAt) {
+			int retractAttempts, Instant nextRetractAt, Instant retractGivenUpAt, Instant retractClaimedUntil) {
 	}
 
 	/** The post of this publication on this Page, made now if it is the first time. */
@@ -197,23 +199,45 @@ class FacebookPosts {
 			.list();
 	}
 
+	@Override
+	public Optional<Post> claim(Post post, Instant due, Instant now, Instant until) {
+		int claimed = this.jdbc
+			.sql("update facebook_post set retract_claimed_until = ? where id = ? and retracted_at is null"
+					+ " and retract_given_up_at is null and (next_retract_at is null or next_retract_at <= ?)"
+					+ " and (retract_claimed_until is null or retract_claimed_until <= ?)")
+			.params(Timestamp.from(until), post.id(), Timestamp.from(due), Timestamp.from(now))
+			.update();
+		return (claimed == 1) ? find(post.id()) : Optional.empty();
+	}
+
+	@Override
+	public int attempts(Post post) {
+		return post.retractAttempts();
+	}
+
+	/** Taken back by the pass that claimed it: how, and when. */
 	void retracted(long id, String action, Instant now) {
 		this.jdbc
 			.sql("update facebook_post set retracted_at = ?, retract_action = ?, retract_error = null,"
-					+ " retract_attempts = retract_attempts + 1, next_retract_at = null where id = ?")
+					+ " retract_attempts = retract_attempts + 1, next_retract_at = null, retract_claimed_until = null"
+					+ " where id = ? and retracted_at is null")
 			.params(Timestamp.from(now), action, id)
 			.update();
 	}
 
-	/**
-	 * @param nextAt when to ask again, or null to give up
-	 */
-	void retractFailed(long id, String error, Instant nextAt, Instant now) {
+	/** A claim ended without an attempt at taking the post back. */
+	void release(long id) {
+		this.jdbc.sql("update facebook_post set retract_claimed_until = null where id = ?").param(id).update();
+	}
+
+	@Override
+	public void refused(Post post, String error, Instant nextAt, Instant now) {
 		this.jdbc
 			.sql("update facebook_post set retract_error = ?, retract_attempts = retract_attempts + 1,"
-					+ " next_retract_at = ?, retract_given_up_at = ? where id = ? and retracted_at is null")
+					+ " next_retract_at = ?, retract_given_up_at = ?, retract_claimed_until = null"
+					+ " where id = ? and retracted_at is null")
 			.params(error, (nextAt != null) ? Timestamp.from(nextAt) : null,
-					(nextAt != null) ? null : Timestamp.from(now), id)
+					(nextAt != null) ? null : Timestamp.from(now), post.id())
 			.update();
 	}
 
@@ -225,7 +249,8 @@ class FacebookPosts {
 				instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getString("post_id"),
 				rs.getString("permalink"), instant(rs, "scheduled_on_facebook_at"), instant(rs, "retracted_at"),
 				rs.getString("retract_action"), rs.getString("retract_error"), rs.getInt("retract_attempts"),
-				instant(rs, "next_retract_at"), instant(rs, "retract_given_up_at"));
+				instant(rs, "next_retract_at"), instant(rs, "retract_given_up_at"),
+				instant(rs, "retract_claimed_until"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

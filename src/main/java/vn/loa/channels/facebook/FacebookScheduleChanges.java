@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.loa.channels.Retraction;
 import vn.loa.channels.ScheduleChange;
 
 /**
@@ -59,9 +60,14 @@ class FacebookScheduleChanges {
 					|| !post.scheduledOnFacebookAt().isAfter(now)) {
 				continue;
 			}
+			boolean move = !change.isCancelled() && this.publisher.schedulableOnFacebook(change.scheduledAt(), now);
+			if (!move && this.posts.claim(post, now, now, now.plus(Retraction.CLAIM)).isEmpty()) {
+				// Another pass (the item's withdrawal) is deleting it.
+				continue;
+			}
 			try {
 				String token = this.pages.token(post.pageId());
-				if (!change.isCancelled() && this.publisher.schedulableOnFacebook(change.scheduledAt(), now)) {
+				if (move) {
 					this.graph.reschedule(token, post.postId(), change.scheduledAt());
 					this.posts.rescheduled(post.id(), change.scheduledAt());
 				}
@@ -79,6 +85,9 @@ class FacebookScheduleChanges {
 				followed++;
 			}
 			catch (GraphRefusal refusal) {
+				if (!move) {
+					this.posts.release(post.id());
+				}
 				this.posts.note(post.id(), "schedule change not applied: " + refusal.getMessage());
 				log.warn("Facebook Page {} did not follow the schedule change of publication {}: {}", post.pageId(),
 						change.publicationId(), refusal.getMessage());

@@ -2,33 +2,30 @@ package vn.loa.channels.facebook;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.loa.channels.Retraction;
 import vn.loa.channels.RetractionRetry;
+import vn.loa.channels.RetractionSweep;
 import vn.loa.content.ContentWithdrawn;
 
 /**
  * A withdrawn item must not stay on the Pages: each of its posts is deleted (or, with
  * {@code withdrawal.action: hide}, hidden from the Page's timeline) once the withdrawal
  * is committed, off the request thread. As for WordPress, the item is marked withdrawn in
- * the withdrawing transaction and a sweep asks again, with the shared
+ * the withdrawing transaction and the sweep asks again, with the shared
  * {@link RetractionRetry} delays, for posts a Page refused to give up and posts created
- * after the withdrawal. Each post keeps its outcome: when and how it went, or Graph's
- * code and message.
+ * after the withdrawal. Each pass claims a post before calling Graph
+ * ({@link Retraction}), so a post is deleted once and keeps what that call said:
+ * {@code delete} or {@code hide}, {@code gone} when it had been deleted on Facebook
+ * already, or Graph's code and message.
  */
 @Component
-class FacebookWithdrawal {
-
-	private static final Logger log = LoggerFactory.getLogger(FacebookWithdrawal.class);
+class FacebookWithdrawal implements RetractionSweep {
 
 	private final FacebookPosts posts;
 
@@ -36,9 +33,11 @@ class FacebookWithdrawal {
 
 	private final FacebookGraph graph;
 
-	private final FacebookProperties properties;
+	private final boolean hide;
 
 	private final RetractionRetry retry;
+
+	private final Retraction<FacebookPosts.Post> retraction;
 
 	private final Clock clock;
 
@@ -47,11 +46,28 @@ class FacebookWithdrawal {
 		this.posts = posts;
 		this.pages = pages;
 		this.graph = graph;
-		this.properties = properties;
+		this.hide = properties.withdrawal().hide();
 		this.retry = properties.withdrawal().asRetry();
+		this.retraction = new Retraction<>("Facebook", this.retry, posts, this::takeDown, (post) -> "post "
+				+ post.postId() + " on Page " + post.pageId() + " of withdrawn content item " + post.contentId(),
+				clock);
 		this.clock = clock;
 	}
 
+	@Override
+	public String channel() {
+		return FacebookPublisher.CHANNEL;
+	}
+
+	@Override
+	public RetractionRetry retry() {
+		return this.retry;
+	}
+
+	/**
+	 * In the withdrawing transaction: the item is kept as withdrawn, so a crash before
+	 * the Pages are called leaves the work to the sweep.
+	 */
 	@EventListener
 	void mark(ContentWithdrawn withdrawn) {
 		this.posts.withdrawn(withdrawn.contentId(), this.clock.instant());
@@ -66,7 +82,8 @@ class FacebookWithdrawal {
 	@Async
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(PostOfWithdrawnItem late) {
-		retract(this.posts.toRetract(late.contentId()).stream().filter((p) -> p.retractAttempts() == 0).toList(),
+		this.retraction.takeBack(
+				this.posts.toRetract(late.contentId()).stream().filter((p) -> p.retractAttempts() == 0).toList(),
 				this.clock.instant());
 	}
 
@@ -75,65 +92,44 @@ class FacebookWithdrawal {
 	}
 
 	/**
-	 * @return how many of the item's posts are still on their Page
+	 * @return how many of the item's posts this pass took on are still on their Page
 	 */
 	int retract(long contentId) {
-		return retract(this.posts.toRetract(contentId), this.clock.instant());
+		return this.retraction.takeBack(this.posts.toRetract(contentId), this.clock.instant());
 	}
 
 	/**
-	 * @return how many owed posts are still on their Page after this sweep
+	 * Asks again for the posts of withdrawn items still on their Page and due, at most
+	 * one batch.
+	 * @return how many of them are still on their Page
 	 */
-	int sweep(Instant now) {
-		return retract(this.posts.owedRetractions(now, this.retry.batchSize()), now);
+	@Override
+	public int sweep(Instant now) {
+		return this.retraction.takeBack(this.posts.owedRetractions(now, this.retry.batchSize()), now);
 	}
 
-	private int retract(List<FacebookPosts.Post> owed, Instant now) {
-		int failed = 0;
-		for (FacebookPosts.Post post : owed) {
-			if (!retract(post, now)) {
-				failed++;
-			}
-		}
-		if (!owed.isEmpty()) {
-			log.info("Facebook withdrawal: {} of {} post(s) taken down", owed.size() - failed, owed.size());
-		}
-		return failed;
-	}
-
-	private boolean retract(FacebookPosts.Post post, Instant now) {
-		boolean hide = this.properties.withdrawal().hide();
-		String error;
+	private String takeDown(FacebookPosts.Post post) {
 		try {
 			String token = this.pages.token(post.pageId());
-			boolean done = hide ? this.graph.hide(token, post.postId()) : this.graph.delete(token, post.postId());
-			if (done) {
-				this.posts.retracted(post.id(), hide ? "hide" : "delete", this.clock.instant());
-				return true;
+			boolean done = this.hide ? this.graph.hide(token, post.postId()) : this.graph.delete(token, post.postId());
+			if (!done) {
+				return "Graph answered success=false";
 			}
-			error = "Graph answered success=false";
+			this.posts.retracted(post.id(), this.hide ? "hide" : "delete", this.clock.instant());
+			return null;
 		}
 		catch (GraphRefusal refusal) {
-			if (!hide && refusal.verdict().code().startsWith("100/33")) {
-				// "Object does not exist": somebody deleted it on Facebook already.
+			if (!this.hide && refusal.verdict().code().startsWith("100/33")) {
+				// "Object does not exist": it was deleted on Facebook, not by Loa, since
+				// only the pass holding the claim calls Graph.
 				this.posts.retracted(post.id(), "gone", this.clock.instant());
-				return true;
+				return null;
 			}
 			if (refusal.verdict().kind() == FacebookStatusTable.Kind.TOKEN) {
 				this.pages.pause(post.pageId(), refusal.verdict().message());
 			}
-			error = refusal.getMessage();
+			return refusal.getMessage();
 		}
-		catch (RuntimeException ex) {
-			error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-		}
-		int attempts = post.retractAttempts() + 1;
-		Optional<Instant> next = this.retry.nextAttempt(attempts, now);
-		this.posts.retractFailed(post.id(), error, next.orElse(null), now);
-		log.warn("Facebook Page {} kept post {} of withdrawn item {} (attempt {} of {}{}): {}", post.pageId(),
-				post.postId(), post.contentId(), attempts, this.retry.maxAttempts(),
-				next.map((n) -> ", next at " + n).orElse(", Loa gives up"), error);
-		return false;
 	}
 
 }

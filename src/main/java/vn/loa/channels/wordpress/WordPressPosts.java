@@ -10,17 +10,19 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.loa.channels.Retraction;
+
 /**
  * The posts the channel created on WordPress sites, per content item: so that a newer
  * publication of the item updates its post, a withdrawn item's posts can be found again
  * and moved to the trash, and a scheduled post follows its publication.
  */
 @Repository
-class WordPressPosts {
+class WordPressPosts implements Retraction.Ledger<WordPressPosts.Post> {
 
 	private static final String COLUMNS = "id, content_id, content_version, publication_id, site, post_id, link,"
 			+ " created_at, trashed_at, trash_error, trash_attempts, next_trash_at, trash_given_up_at, status,"
-			+ " scheduled_at, updated_at, cancelled_at";
+			+ " scheduled_at, updated_at, cancelled_at, trash_claimed_until";
 
 	private final JdbcClient jdbc;
 
@@ -41,10 +43,12 @@ class WordPressPosts {
 	 * {@code trash}
 	 * @param scheduledAt when a {@code future} post goes out
 	 * @param cancelledAt when its publication was cancelled, which owes the site a trash
+	 * @param trashClaimedUntil until when a pass holds the post to trash it
 	 */
 	record Post(long id, long contentId, int contentVersion, long publicationId, String site, long postId, String link,
 			Instant createdAt, Instant trashedAt, String trashError, int trashAttempts, Instant nextTrashAt,
-			Instant trashGivenUpAt, String status, Instant scheduledAt, Instant updatedAt, Instant cancelledAt) {
+			Instant trashGivenUpAt, String status, Instant scheduledAt, Instant updatedAt, Instant cancelledAt,
+			Instant trashClaimedUntil) {
 
 		boolean future() {
 			return "future".equals(this.status);
@@ -172,28 +176,50 @@ class WordPressPosts {
 			.list();
 	}
 
+	@Override
+	public Optional<Post> claim(Post post, Instant due, Instant now, Instant until) {
+		int claimed = this.jdbc
+			.sql("update wordpress_post set trash_claimed_until = ? where id = ? and trashed_at is null"
+					+ " and trash_given_up_at is null and (next_trash_at is null or next_trash_at <= ?)"
+					+ " and (trash_claimed_until is null or trash_claimed_until <= ?)")
+			.params(Timestamp.from(until), post.id(), Timestamp.from(due), Timestamp.from(now))
+			.update();
+		if (claimed != 1) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from wordpress_post where id = ?")
+			.param(post.id())
+			.query(WordPressPosts::post)
+			.optional();
+	}
+
+	@Override
+	public int attempts(Post post) {
+		return post.trashAttempts();
+	}
+
 	/**
+	 * Trashed by the pass that claimed it.
 	 * @param link the post's link in the trash (WordPress gives it {@code ?p=<id>}), or
 	 * null to keep the one Loa has
 	 */
 	void trashed(long id, String link, Instant now) {
 		this.jdbc
 			.sql("update wordpress_post set trashed_at = ?, trash_error = null, trash_attempts = trash_attempts + 1,"
-					+ " next_trash_at = null, status = 'trash', link = coalesce(?, link), updated_at = ? where id = ?")
+					+ " next_trash_at = null, trash_claimed_until = null, status = 'trash', link = coalesce(?, link),"
+					+ " updated_at = ? where id = ? and trashed_at is null")
 			.params(Timestamp.from(now), link, Timestamp.from(now), id)
 			.update();
 	}
 
-	/**
-	 * Keeps the refusal and counts the attempt.
-	 * @param nextAt when to ask again, or null to give up
-	 */
-	void trashFailed(long id, String error, Instant nextAt, Instant now) {
+	/** Keeps the refusal, counts the attempt and ends the claim. */
+	@Override
+	public void refused(Post post, String error, Instant nextAt, Instant now) {
 		this.jdbc
 			.sql("update wordpress_post set trash_error = ?, trash_attempts = trash_attempts + 1, next_trash_at = ?,"
-					+ " trash_given_up_at = ? where id = ? and trashed_at is null")
+					+ " trash_given_up_at = ?, trash_claimed_until = null where id = ? and trashed_at is null")
 			.params(error, (nextAt != null) ? Timestamp.from(nextAt) : null,
-					(nextAt != null) ? null : Timestamp.from(now), id)
+					(nextAt != null) ? null : Timestamp.from(now), post.id())
 			.update();
 	}
 
@@ -203,7 +229,7 @@ class WordPressPosts {
 				rs.getTimestamp("created_at").toInstant(), instant(rs, "trashed_at"), rs.getString("trash_error"),
 				rs.getInt("trash_attempts"), instant(rs, "next_trash_at"), instant(rs, "trash_given_up_at"),
 				rs.getString("status"), instant(rs, "scheduled_at"), instant(rs, "updated_at"),
-				instant(rs, "cancelled_at"));
+				instant(rs, "cancelled_at"), instant(rs, "trash_claimed_until"));
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -57,7 +57,7 @@ class WordPressSchedule {
 				.stream()
 				.filter((p) -> p.cancelledAt() != null)
 				.toList();
-			int left = this.withdrawal.trashNow(owed, change.contentId());
+			int left = this.withdrawal.trashNow(owed);
 			log.info("Publication {} cancelled: {} of {} scheduled WordPress post(s) trashed", change.publicationId(),
 					owed.size() - left, owed.size());
 			return;

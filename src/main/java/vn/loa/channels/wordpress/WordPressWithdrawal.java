@@ -3,16 +3,13 @@ package vn.loa.channels.wordpress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.loa.channels.Retraction;
 import vn.loa.channels.RetractionRetry;
 import vn.loa.channels.RetractionSweep;
 import vn.loa.content.ContentWithdrawn;
@@ -31,18 +28,20 @@ import vn.loa.deliverylog.DeliveryStatus;
  * site is asked again by {@link #sweep}: a post the site refused to trash, after a delay
  * that doubles each time, until the attempts are used up; and a post created after the
  * withdrawal was handled (a dispatch that was in flight), which is trashed as soon as it
- * is remembered and otherwise by the next sweep.
+ * is remembered and otherwise by the next sweep. Each pass claims a post before calling
+ * the site ({@link Retraction}), so that a post is trashed once even when the withdrawal,
+ * a cancelled publication and the sweep of another node find it owed at the same time.
  */
 @Component
 class WordPressWithdrawal implements RetractionSweep {
-
-	private static final Logger log = LoggerFactory.getLogger(WordPressWithdrawal.class);
 
 	private final WordPressPosts posts;
 
 	private final WordPressSender sender;
 
 	private final RetractionRetry retry;
+
+	private final Retraction<WordPressPosts.Post> retraction;
 
 	private final Clock clock;
 
@@ -53,6 +52,9 @@ class WordPressWithdrawal implements RetractionSweep {
 		this.posts = posts;
 		this.sender = sender;
 		this.retry = properties.withdrawal();
+		this.retraction = new Retraction<>("WordPress", this.retry, posts, this::trash,
+				(post) -> "post " + post.postId() + " on site " + post.site() + " of content item " + post.contentId(),
+				clock);
 		this.deliveries = deliveries;
 		this.clock = clock;
 	}
@@ -90,8 +92,7 @@ class WordPressWithdrawal implements RetractionSweep {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(PostOfWithdrawnItem late) {
 		this.posts.withdrawn(late.contentId(), this.clock.instant());
-		trash(this.posts.toTrash(late.contentId()).stream().filter((p) -> p.trashAttempts() == 0).toList(),
-				late.contentId());
+		trashNow(this.posts.toTrash(late.contentId()).stream().filter((p) -> p.trashAttempts() == 0).toList());
 	}
 
 	/** Published by the handler when it remembered a post of a withdrawn item. */
@@ -103,8 +104,8 @@ class WordPressWithdrawal implements RetractionSweep {
 	 * site refused are left to the sweep.
 	 * @return how many are still on their site
 	 */
-	int trashNow(List<WordPressPosts.Post> posts, long contentId) {
-		return trash(posts, contentId);
+	int trashNow(List<WordPressPosts.Post> posts) {
+		return this.retraction.takeBack(posts, this.clock.instant());
 	}
 
 	/**
@@ -112,22 +113,7 @@ class WordPressWithdrawal implements RetractionSweep {
 	 * @return how many are still on their site
 	 */
 	int trashPosts(long contentId) {
-		return trash(this.posts.toTrash(contentId).stream().filter((p) -> p.trashGivenUpAt() == null).toList(),
-				contentId);
-	}
-
-	private int trash(List<WordPressPosts.Post> posts, long contentId) {
-		int failed = 0;
-		for (WordPressPosts.Post post : posts) {
-			if (!trash(post)) {
-				failed++;
-			}
-		}
-		if (!posts.isEmpty()) {
-			log.info("Withdrawn content item {}: {} of {} WordPress post(s) trashed", contentId, posts.size() - failed,
-					posts.size());
-		}
-		return failed;
+		return trashNow(this.posts.toTrash(contentId));
 	}
 
 	/**
@@ -138,65 +124,26 @@ class WordPressWithdrawal implements RetractionSweep {
 	 */
 	@Override
 	public int sweep(Instant now) {
-		List<WordPressPosts.Post> owed = this.posts.owed(now, this.retry.batchSize());
-		int failed = 0;
-		for (WordPressPosts.Post post : owed) {
-			if (!trash(post, now)) {
-				failed++;
-			}
-		}
-		if (!owed.isEmpty()) {
-			log.info("WordPress withdrawal sweep: {} of {} owed post(s) trashed", owed.size() - failed, owed.size());
-		}
-		return failed;
+		return this.retraction.takeBack(this.posts.owed(now, this.retry.batchSize()), now);
 	}
 
-	private boolean trash(WordPressPosts.Post post) {
-		return trash(post, this.clock.instant());
-	}
-
-	private boolean trash(WordPressPosts.Post post, Instant now) {
-		WordPressTrashResult result;
-		try {
-			result = this.sender.trash(post.site(), post.postId());
+	private String trash(WordPressPosts.Post post) {
+		WordPressTrashResult result = this.sender.trash(post.site(), post.postId());
+		if (result instanceof WordPressTrashResult.Failed failed) {
+			return failed.code() + ": " + failed.message();
 		}
-		catch (RuntimeException ex) {
-			result = new WordPressTrashResult.Failed(0, ex.getClass().getSimpleName(), String.valueOf(ex.getMessage()),
-					false);
+		String link = (result instanceof WordPressTrashResult.Trashed trashed) ? trashed.link() : null;
+		this.posts.trashed(post.id(), link, this.clock.instant());
+		if (post.cancelledAt() != null) {
+			// The scheduled post of a cancelled publication: its row says it never went
+			// out.
+			this.deliveries.record(DeliveryOutcome.failed(post.publicationId(), WordPressChannel.ID, post.site(),
+					DeliveryStatus.SKIPPED, WordPressHandler.provider(post.site()), "publication_cancelled",
+					"The publication was cancelled before its time; scheduled post " + post.postId()
+							+ " is in the site's trash",
+					null));
 		}
-		if (result.done()) {
-			String link = (result instanceof WordPressTrashResult.Trashed trashed) ? trashed.link() : null;
-			this.posts.trashed(post.id(), link, this.clock.instant());
-			if (post.cancelledAt() != null) {
-				// The scheduled post of a cancelled publication: its row says it never
-				// went out.
-				this.deliveries.record(DeliveryOutcome.failed(post.publicationId(), WordPressChannel.ID, post.site(),
-						DeliveryStatus.SKIPPED, WordPressHandler.provider(post.site()), "publication_cancelled",
-						"The publication was cancelled before its time; scheduled post " + post.postId()
-								+ " is in the site's trash",
-						null));
-			}
-			return true;
-		}
-		WordPressTrashResult.Failed failed = (WordPressTrashResult.Failed) result;
-		String error = failed.code() + ": " + failed.message();
-		int attempts = post.trashAttempts() + 1;
-		Optional<Instant> next = this.retry.nextAttempt(attempts, now);
-		this.posts.trashFailed(post.id(), error, next.orElse(null), now);
-		if (next.isPresent()) {
-			log.warn(
-					"WordPress site {} did not trash post {} of withdrawn content item {} (attempt {} of {}, next at {});"
-							+ " it is still published: {}",
-					post.site(), post.postId(), post.contentId(), attempts, this.retry.maxAttempts(), next.get(),
-					error);
-		}
-		else {
-			log.error(
-					"WordPress site {} did not trash post {} of withdrawn content item {} after {} attempt(s); Loa gives up"
-							+ " and the post is still published: {}",
-					post.site(), post.postId(), post.contentId(), attempts, error);
-		}
-		return false;
+		return null;
 	}
 
 }

@@ -80,10 +80,17 @@ class WordPressWithdrawalTests {
 		assertThat(listed.get(2).path("postId").asLong()).isEqualTo(unknown);
 		assertThat(listed.get(2).path("trashedAt").isNull()).isFalse();
 
-		// A second pass asks only the site that refused, and it still refuses.
-		assertThat(this.withdrawal.trashPosts(contentId)).isEqualTo(1);
-		assertThat(this.posts.toTrash(contentId)).singleElement()
-			.satisfies((p) -> assertThat(p.site()).isEqualTo("sai-mat-khau"));
+		// A second pass leaves the refused post to its next attempt; then only the site
+		// that refused is asked again, and it still refuses.
+		assertThat(this.withdrawal.trashPosts(contentId)).isZero();
+		WordPressPosts.Post owed = this.posts.toTrash(contentId).get(0);
+		assertThat(owed.trashAttempts()).isOne();
+		this.posts.withdrawn(contentId, now);
+		this.withdrawal.sweep(owed.nextTrashAt());
+		assertThat(this.posts.toTrash(contentId)).singleElement().satisfies((p) -> {
+			assertThat(p.site()).isEqualTo("sai-mat-khau");
+			assertThat(p.trashAttempts()).isEqualTo(2);
+		});
 	}
 
 	@Test

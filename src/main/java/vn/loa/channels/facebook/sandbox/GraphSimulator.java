@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
@@ -41,7 +42,12 @@ public class GraphSimulator {
 
 	private final Clock clock;
 
-	private final AtomicLong ids = new AtomicLong(900_000_000L);
+	/**
+	 * Graph's ids are unique for good, and Loa keeps them (a comment id is kept once):
+	 * counting on from the start time keeps a restarted sandbox from handing out the ids
+	 * of the posts and comments an earlier run left in the database.
+	 */
+	private final AtomicLong ids;
 
 	private final AtomicLong calls = new AtomicLong();
 
@@ -55,9 +61,12 @@ public class GraphSimulator {
 
 	private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
 
+	private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
+
 	public GraphSimulator(FacebookApp app, Clock clock) {
 		this.app = app;
 		this.clock = clock;
+		this.ids = new AtomicLong(clock.millis() * 1000);
 	}
 
 	/** A post on a Page, as its followers (or, scheduled, its admins) see it. */
@@ -80,6 +89,8 @@ public class GraphSimulator {
 		volatile boolean hidden;
 
 		volatile boolean deleted;
+
+		final AtomicInteger deleteRequests = new AtomicInteger();
 
 		final List<SimComment> comments = new CopyOnWriteArrayList<>();
 
@@ -120,6 +131,11 @@ public class GraphSimulator {
 
 		public boolean deleted() {
 			return this.deleted;
+		}
+
+		/** How many times Graph was asked to delete it, the refused calls included. */
+		public int deleteRequests() {
+			return this.deleteRequests.get();
 		}
 
 		public List<SimComment> comments() {
@@ -168,8 +184,14 @@ public class GraphSimulator {
 		}
 	}
 
+	/** Makes every call for a Page take this long before Graph answers. */
+	public void slow(String pageId, Duration latency) {
+		this.latencies.put(pageId, latency);
+	}
+
 	public void clearFaults() {
 		this.faults.clear();
+		this.latencies.clear();
 	}
 
 	/** Makes Graph answer 190 to every call with this token (an admin revoked it). */
@@ -194,6 +216,15 @@ public class GraphSimulator {
 	 * Page; null when the call may go on.
 	 */
 	Answer check(String pageId, Map<String, String> params) {
+		Duration latency = (pageId != null) ? this.latencies.get(pageId) : null;
+		if (latency != null) {
+			try {
+				Thread.sleep(latency.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		String token = params.get("access_token");
 		if (token == null || token.isBlank()) {
 			return error(400, 104, null, "OAuthException", "An access token is required to request this resource.", 0);
@@ -286,6 +317,9 @@ public class GraphSimulator {
 
 	Answer delete(String id) {
 		SimPost post = this.posts.get(id);
+		if (post != null) {
+			post.deleteRequests.incrementAndGet();
+		}
 		if (post == null || post.deleted) {
 			return missing(id);
 		}
