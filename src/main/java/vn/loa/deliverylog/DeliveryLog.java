@@ -340,6 +340,14 @@ public class DeliveryLog {
 			return new BulkResult(row.id(), row.target(), status, null, errorCode, errorMessage);
 		}
 
+		/**
+		 * The provider refused the recipient for a reason that is no failure of the
+		 * message (e.g. Zalo: outside the interaction window).
+		 */
+		public static BulkResult skipped(Claimed row, String errorCode, String errorMessage) {
+			return new BulkResult(row.id(), row.target(), DeliveryStatus.SKIPPED, null, errorCode, errorMessage);
+		}
+
 		public static BulkResult notSent(Claimed row) {
 			return new BulkResult(row.id(), row.target(), null, null, null, null);
 		}
