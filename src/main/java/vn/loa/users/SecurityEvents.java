@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The only writer of {@code security_event}.
  */
 @Component
-class SecurityEvents {
+public class SecurityEvents {
 
 	static final String LOGIN_LOCKED = "LOGIN_LOCKED";
 
@@ -61,7 +61,19 @@ class SecurityEvents {
 		return (value == null || value.length() <= max) ? value : value.substring(0, max);
 	}
 
-	record SecurityEvent(Instant occurredAt, String kind, String username, String address, String actor,
+	/** An account's events, newest first. */
+	List<SecurityEvent> of(String username, int limit) {
+		return this.jdbc
+			.sql("select occurred_at, kind, username, address, actor, detail from security_event "
+					+ "where username = :u order by id desc limit :limit")
+			.param("u", username)
+			.param("limit", Math.max(1, Math.min(limit, 1000)))
+			.query((rs, n) -> new SecurityEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	public record SecurityEvent(Instant occurredAt, String kind, String username, String address, String actor,
 			String detail) {
 	}
 

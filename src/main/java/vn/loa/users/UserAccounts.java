@@ -131,7 +131,7 @@ public class UserAccounts implements UserDetailsService {
 		}
 	}
 
-	private UserView insert(String username, String displayName, String rawPassword, Set<Role> roles,
+	UserView insert(String username, String displayName, String rawPassword, Set<Role> roles,
 			boolean mustChangePassword) {
 		if (!username.matches("[a-z0-9._-]{3,64}")) {
 			throw Problems.invalid("username", "must be 3 to 64 lower-case letters, digits, dots, dashes");
@@ -192,6 +192,9 @@ public class UserAccounts implements UserDetailsService {
 	/** Issues a personal API token; the caller sees it once, Loa keeps only its hash. */
 	@Transactional
 	public IssuedToken issueToken(String username, String name) {
+		if (name != null && name.strip().length() > 100) {
+			throw Problems.invalid("name", "must have at most 100 characters", "tokenName");
+		}
 		long userId = this.jdbc.sql("select id from app_user where username = :u")
 			.param("u", username)
 			.query(Long.class)
@@ -200,12 +203,16 @@ public class UserAccounts implements UserDetailsService {
 		RANDOM.nextBytes(secret);
 		String token = "loa_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		this.jdbc
-			.sql("insert into api_token (user_id, name, token_hash, created_at) values (:user, :name, :hash, :now)")
+			.sql("insert into api_token (user_id, name, token_hash, prefix, created_at) "
+					+ "values (:user, :name, :hash, :prefix, :now)")
 			.param("user", userId)
-			.param("name", (name == null || name.isBlank()) ? "api" : name)
+			.param("name", (name == null || name.isBlank()) ? "api" : name.strip())
 			.param("hash", sha256(token))
+			.param("prefix", token.substring(0, 12))
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
+		this.events.record(AccountAdministration.TOKEN_ISSUED, username, null, username,
+				"token " + token.substring(0, 12) + "… " + ((name == null || name.isBlank()) ? "api" : name.strip()));
 		return new IssuedToken(name, token);
 	}
 

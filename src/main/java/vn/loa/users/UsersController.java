@@ -32,7 +32,11 @@ class UsersController {
 
 	private final SecurityEvents events;
 
-	UsersController(UserAccounts accounts, LoginThrottle throttle, SecurityEvents events) {
+	private final AccountAdministration administration;
+
+	UsersController(UserAccounts accounts, LoginThrottle throttle, SecurityEvents events,
+			AccountAdministration administration) {
+		this.administration = administration;
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.events = events;
@@ -84,6 +88,25 @@ class UsersController {
 			Principal principal) {
 		String name = (request != null) ? request.name() : null;
 		return ResponseEntity.status(201).body(this.accounts.issueToken(principal.getName(), name));
+	}
+
+	/** The caller's tokens by prefix, newest first (never the tokens themselves). */
+	@GetMapping("/api/v1/me/tokens")
+	List<AccountAdministration.TokenView> tokens(Principal principal) {
+		return this.administration.tokens(principal.getName());
+	}
+
+	@DeleteMapping("/api/v1/me/tokens/{id}")
+	ResponseEntity<Void> revokeToken(@PathVariable long id, Principal principal) {
+		this.administration.revokeToken(principal.getName(), id, principal.getName(), false);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/api/v1/users/{username}/tokens/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<Void> revokeUsersToken(@PathVariable String username, @PathVariable long id, Principal principal) {
+		this.administration.revokeToken(username, id, principal.getName(), true);
+		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/v1/me/tokens")
