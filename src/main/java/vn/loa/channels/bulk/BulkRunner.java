@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.audience.Recipient;
-import vn.loa.audience.Subscribers;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryLog.BulkResult;
 import vn.loa.deliverylog.DeliveryLog.Claimed;
+import vn.loa.deliverylog.DeliveryLog.NewDelivery;
 import vn.loa.deliverylog.DeliveryLog.Retry;
 import vn.loa.deliverylog.DeliveryStatus;
 
@@ -35,15 +35,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs bulk jobs for every bulk channel. A job streams its segment's subscribers in
- * keyset batches; per batch it (1) writes the rows in bulk and takes the PENDING ones as
- * SENDING in one transaction, (2) sends each through the channel, (3) records every
- * answer in bulk and advances the cursor in one transaction. A node that dies after (1)
- * leaves rows in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE
- * "unknown outcome" and never sends them again, because the provider may have taken them.
- * A node that dies after (3) leaves nothing to repair. Re-reading a batch finds its rows
- * and sends only those still PENDING, so no recipient gets a second row or a second
- * message.
+ * Runs bulk jobs for every bulk channel. A job streams its channel's recipients
+ * ({@link BulkChannel#recipients}: a segment's subscribers, the OA's followers) in keyset
+ * batches; per batch it (1) writes the rows in bulk and takes the PENDING ones as SENDING
+ * in one transaction, (2) sends each through the channel, (3) records every answer in
+ * bulk and advances the cursor in one transaction. A node that dies after (1) leaves rows
+ * in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE "unknown outcome"
+ * and never sends them again, because the provider may have taken them. A node that dies
+ * after (3) leaves nothing to repair. Re-reading a batch finds its rows and sends only
+ * those still PENDING, so no recipient gets a second row or a second message.
  *
  * <p>
  * A node told to stop (SIGTERM closes the context) does not die that way: no provider
@@ -60,8 +60,6 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	private final BulkJobs jobs;
 
 	private final DeliveryLog deliveryLog;
-
-	private final Subscribers subscribers;
 
 	private final Clock clock;
 
@@ -85,11 +83,10 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Subscribers subscribers, Clock clock,
-			TransactionTemplate transactions, ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings) {
+	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Clock clock, TransactionTemplate transactions,
+			ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings) {
 		this.jobs = jobs;
 		this.deliveryLog = deliveryLog;
-		this.subscribers = subscribers;
 		this.clock = clock;
 		this.transactions = transactions;
 		this.checkpoints = checkpoints;
@@ -246,7 +243,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	/**
 	 * A range this node now leases, with its recipients.
 	 */
-	private record Work(long batchId, long afterCursor, long lastCursor, List<Recipient> recipients) {
+	private record Work(long batchId, long afterCursor, long lastCursor, List<BulkRecipient> recipients) {
 
 	}
 
@@ -260,10 +257,10 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		if (retaken != null) {
 			this.leases.holdBatch(retaken.batchId(), lease);
 			BulkJobs.BulkBatch from = retaken.from();
-			List<Recipient> recipients = range(channel, job, from.afterCursor(), from.lastCursor());
+			List<BulkRecipient> recipients = range(channel, job, from.afterCursor(), from.lastCursor());
 			if (retaken.abandoned()) {
 				int unknown = this.deliveryLog.expireSending(job.publicationId(), channel.channel(),
-						recipients.stream().map(Recipient::phone).toList(), channel.unknownOutcome());
+						recipients.stream().map(BulkRecipient::target).toList(), channel.unknownOutcome());
 				log.warn(
 						"Bulk job {} ({}): range ({}, {}] of node {} taken over; {} messages it left in flight "
 								+ "have an unknown outcome and are not re-sent",
@@ -273,31 +270,33 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		}
 		return this.transactions.execute((status) -> {
 			long cursor = this.jobs.lockCursor(job.id());
-			List<Recipient> batch = read(channel, job, cursor, channel.settings().batchSize());
+			List<BulkRecipient> batch = read(channel, job, cursor, channel.settings().batchSize());
 			if (batch.isEmpty()) {
 				return null;
 			}
-			long last = batch.get(batch.size() - 1).subscriberId();
+			long last = batch.get(batch.size() - 1).key();
 			long batchId = this.jobs.openBatch(job.id(), cursor, last, this.node, lease);
 			this.leases.holdBatch(batchId, lease);
 			return new Work(batchId, cursor, last, batch);
 		});
 	}
 
-	/** The recipients of a job after {@code cursor}, in id order. */
-	private List<Recipient> read(BulkChannel channel, BulkJob job, long cursor, int limit) {
-		return this.subscribers.nextBatch(job.segment(), cursor, limit);
+	/**
+	 * The recipients of a job after {@code cursor}, in key order: the channel's source.
+	 */
+	private List<BulkRecipient> read(BulkChannel channel, BulkJob job, long cursor, int limit) {
+		return channel.recipients(job, cursor, limit);
 	}
 
 	/** The recipients of the range (after, last]. */
-	private List<Recipient> range(BulkChannel channel, BulkJob job, long after, long last) {
-		List<Recipient> recipients = new ArrayList<>();
+	private List<BulkRecipient> range(BulkChannel channel, BulkJob job, long after, long last) {
+		List<BulkRecipient> recipients = new ArrayList<>();
 		long cursor = after;
 		int limit = Math.max(1, channel.settings().batchSize());
 		while (true) {
-			List<Recipient> page = read(channel, job, cursor, limit);
-			for (Recipient recipient : page) {
-				if (recipient.subscriberId() > last) {
+			List<BulkRecipient> page = read(channel, job, cursor, limit);
+			for (BulkRecipient recipient : page) {
+				if (recipient.key() > last) {
 					return recipients;
 				}
 				recipients.add(recipient);
@@ -305,28 +304,32 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			if (page.size() < limit) {
 				return recipients;
 			}
-			cursor = page.get(page.size() - 1).subscriberId();
+			cursor = page.get(page.size() - 1).key();
 		}
 	}
 
 	private void runBatch(BulkChannel channel, BulkJob job, Work work, BulkRun run) {
 		try {
-			List<Recipient> batch = work.recipients();
+			List<BulkRecipient> batch = work.recipients();
+			List<NewDelivery> rows = new ArrayList<>(batch.size());
 			List<String> reachable = new ArrayList<>(batch.size());
-			Map<String, Recipient> byPhone = new HashMap<>();
-			for (Recipient recipient : batch) {
-				byPhone.put(recipient.phone(), recipient);
-				if (!recipient.optedOut()) {
-					reachable.add(recipient.phone());
+			Map<String, Recipient> subscribers = new HashMap<>();
+			for (BulkRecipient recipient : batch) {
+				rows.add(recipient.row());
+				if (recipient.reachable()) {
+					reachable.add(recipient.target());
+				}
+				if (recipient.subscriber() != null) {
+					subscribers.put(recipient.target(), recipient.subscriber());
 				}
 			}
 			List<Claimed> claimed = this.transactions.execute((status) -> {
 				this.deliveryLog.insertBatch(job.publicationId(), channel.channel(), channel.provider(),
-						job.templateVersion(), channel.rows(job, batch));
+						job.templateVersion(), rows);
 				return this.deliveryLog.claimPending(job.publicationId(), channel.channel(), reachable);
 			});
 			checkpoint("claimed", job.id());
-			List<BulkResult> results = send(channel, job, claimed, byPhone, run);
+			List<BulkResult> results = send(channel, job, claimed, subscribers, run);
 			checkpoint("sent", job.id());
 			int handedBack = (int) results.stream().filter(BulkResult::handedBack).count();
 			boolean closed = recordPersistently(channel.settings().lease(), job, () -> {

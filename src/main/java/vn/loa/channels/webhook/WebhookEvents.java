@@ -210,19 +210,37 @@ class WebhookEvents {
 			.query(Long.class)
 			.optional();
 		if (earlier.isPresent()) {
-			this.jdbc.sql("update webhook_event set status = ? where id = ?")
-				.params(DeliveryStatus.SENDING.name(), earlier.get())
+			this.jdbc.sql("update webhook_event set status = ?, sending_since = ? where id = ?")
+				.params(DeliveryStatus.SENDING.name(), Timestamp.from(now), earlier.get())
 				.update();
 			return earlier.get();
 		}
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("insert into webhook_event (content_id, endpoint, event, delivery_id, status, attempts, created_at)"
-					+ " values (?, ?, ?, ?, ?, 0, ?)")
+			.sql("insert into webhook_event (content_id, endpoint, event, delivery_id, status, attempts, created_at,"
+					+ " sending_since) values (?, ?, ?, ?, ?, 0, ?, ?)")
 			.params(contentId, endpoint, WebhookPayload.WITHDRAWN, deliveryId, DeliveryStatus.SENDING.name(),
-					Timestamp.from(now))
+					Timestamp.from(now), Timestamp.from(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
+	}
+
+	/**
+	 * Withdrawal notices a node left SENDING (it died while telling the endpoint): they
+	 * may have arrived, so they become TECHNICAL_FAILURE "may have arrived", and the
+	 * sweep's rule decides — sent again only to an endpoint that drops duplicates.
+	 * @return how many
+	 */
+	int abandonedNotices(Instant sendingBefore) {
+		return this.jdbc
+			.sql("update webhook_event set status = ?, error_code = 'OUTCOME_UNKNOWN', error_message = ?,"
+					+ " may_have_arrived = true, next_attempt_at = ? where event = ? and status = ?"
+					+ " and coalesce(sending_since, created_at) < ?")
+			.params(DeliveryStatus.TECHNICAL_FAILURE.name(),
+					"Sending was interrupted (the node stopped); the endpoint may have got the notice",
+					Timestamp.from(sendingBefore), WebhookPayload.WITHDRAWN, DeliveryStatus.SENDING.name(),
+					Timestamp.from(sendingBefore))
+			.update();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package vn.loa.channels.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,12 @@ import vn.loa.deliverylog.DeliveryStatus;
 class WebhookWithdrawal implements RetractionSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookWithdrawal.class);
+
+	/**
+	 * A notice SENDING for longer than every attempt's timeouts together was left by a
+	 * node that stopped.
+	 */
+	static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
 	private final WebhookEvents events;
 
@@ -122,6 +129,11 @@ class WebhookWithdrawal implements RetractionSweep {
 	 */
 	@Override
 	public int sweep(Instant now) {
+		int abandoned = this.events.abandonedNotices(now.minus(ABANDONED_AFTER));
+		if (abandoned > 0) {
+			log.warn("Webhook withdrawal sweep: {} notice(s) were left SENDING by a stopped node; they may have "
+					+ "arrived", abandoned);
+		}
 		int failed = 0;
 		int owed = 0;
 		for (WebhookEvents.Owed notice : this.events.failedNotices(now, this.retry.batchSize())) {

@@ -1,6 +1,8 @@
 package vn.loa.channels.sms;
 
 import vn.loa.channels.bulk.BulkCheckpoint;
+import vn.loa.channels.bulk.BulkJobs;
+import vn.loa.channels.bulk.BulkSweep;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.sms.sandbox.SimulatorCallbacks;
 import vn.loa.channels.sms.sandbox.SimulatorFaults;
@@ -99,6 +101,12 @@ class SmsBroadcastIntegrationTests {
 	Crashes crashes;
 
 	@Autowired
+	BulkSweep sweep;
+
+	@Autowired
+	BulkJobs jobs;
+
+	@Autowired
 	MockMvc mvc;
 
 	private String area;
@@ -125,6 +133,8 @@ class SmsBroadcastIntegrationTests {
 	void reset() {
 		this.faults.reset(this.properties.simulator());
 		this.crashes.point = null;
+		this.crashes.beforeCrash = () -> {
+		};
 	}
 
 	@Test
@@ -216,6 +226,29 @@ class SmsBroadcastIntegrationTests {
 			.untilAsserted(
 					() -> assertThat(statuses()).containsEntry("DELIVERED", 7L).containsEntry("TECHNICAL_FAILURE", 5L));
 		assertEachRecipientHasOneRowAndAtMostOneMessage(7);
+	}
+
+	@Test
+	void rangeADeadNodeLeftInACancelledJobIsSweptToUnknownOutcomesNotSent() {
+		long job = enqueue(() -> {
+			this.crashes.beforeCrash = () -> this.broadcasts.cancel(this.publication);
+			this.crashes.arm("claimed");
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.crashes.fired.get() == 1);
+		assertThat(count("select count(*) from delivery where publication_id = ? and status = 'SENDING'")).isEqualTo(5);
+
+		// Nobody works a cancelled job again: the sweep ends the range once its lease ran
+		// out.
+		assertThat(this.sweep.sweep(Instant.now().minusSeconds(60))).isZero();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.sweep.sweep(Instant.now()) == 5);
+
+		assertThat(statuses()).containsOnlyKeys("TECHNICAL_FAILURE").containsEntry("TECHNICAL_FAILURE", 5L);
+		assertThat(count("select count(*) from delivery where publication_id = ? and error_code = 'OUTCOME_UNKNOWN'"))
+			.isEqualTo(5);
+		assertThat(this.jobs.batches(job)).singleElement()
+			.satisfies((batch) -> assertThat(batch.state()).isEqualTo("INTERRUPTED"));
+		assertThat(this.broadcasts.find(job).orElseThrow().state()).isEqualTo(BulkJob.State.CANCELLED);
+		assertThat(this.phones).allSatisfy((phone) -> assertThat(this.inbox.receivedBy(phone)).isEmpty());
 	}
 
 	@Test
@@ -442,6 +475,10 @@ class SmsBroadcastIntegrationTests {
 
 		volatile long job;
 
+		/** Runs just before the crash (what happens while the node is dying). */
+		volatile Runnable beforeCrash = () -> {
+		};
+
 		final AtomicInteger fired = new AtomicInteger();
 
 		void arm(String point) {
@@ -452,6 +489,7 @@ class SmsBroadcastIntegrationTests {
 		@Override
 		public void reached(String point, long jobId) {
 			if (point.equals(this.point) && jobId == this.job && this.fired.compareAndSet(0, 1)) {
+				this.beforeCrash.run();
 				throw new SimulatedCrash(point);
 			}
 		}

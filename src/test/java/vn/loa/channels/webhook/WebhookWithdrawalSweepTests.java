@@ -142,6 +142,28 @@ class WebhookWithdrawalSweepTests {
 		assertThat(receipts(deliveryId)).isEqualTo(1);
 	}
 
+	@Test
+	void aNoticeANodeLeftSendingIsTakenAsMaybeArrivedAndSentAgainOnlyToAnEndpointThatDropsDuplicates()
+			throws Exception {
+		long contentId = contentId();
+		Instant now = Instant.now();
+		this.events.delivered(contentId, 1, 74, "cong-tinh", "loa-74-cong-tinh", ACCEPTED, now);
+		this.events.withdrawn(contentId, now, "Thay thế", now);
+		String deliveryId = WebhookWithdrawal.deliveryId(contentId, "cong-tinh");
+		// The node died while telling the endpoint: the row stays SENDING.
+		this.events.withdrawing(contentId, "cong-tinh", deliveryId, now);
+
+		this.withdrawal.sweep(now.plusSeconds(30));
+		assertThat(this.events.withdrawal(contentId, "cong-tinh").get().status()).isEqualTo("SENDING");
+		assertThat(receipts(deliveryId)).isZero();
+
+		this.withdrawal.sweep(now.plus(WebhookWithdrawal.ABANDONED_AFTER).plusSeconds(1));
+
+		WebhookEvents.Event told = this.events.withdrawal(contentId, "cong-tinh").get();
+		assertThat(told.status()).as(told.toString()).isEqualTo("SENT");
+		assertThat(receipts(deliveryId)).isEqualTo(1);
+	}
+
 	static long contentId() {
 		return ThreadLocalRandom.current().nextLong(7_000_000, 8_000_000);
 	}
