@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * A citizen who follows (or followed) the province's Zalo Official Account.
  *
+ * @param key Loa's number for the follower, the order a follower broadcast streams in
  * @param userId Zalo's id of the user for this OA
  * @param displayName the name Zalo shows, when known
  * @param followed whether the user follows the OA now
@@ -15,7 +16,7 @@ import java.time.Instant;
  * phone)
  * @param phone the phone in E.164, when the user shared it ({@code user_submit_info})
  */
-public record ZaloFollower(String userId, String displayName, boolean followed, Instant followedAt,
+public record ZaloFollower(long key, String userId, String displayName, boolean followed, Instant followedAt,
 		Instant unfollowedAt, Instant lastInteractionAt, String areaCode, String phone, Instant updatedAt) {
 
 	/** Whether a consultation message may reach the follower at {@code now}. */

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ZaloFollowers {
 
-	private static final String COLUMNS = "user_id, display_name, followed, followed_at, unfollowed_at, "
+	private static final String COLUMNS = "id, user_id, display_name, followed, followed_at, unfollowed_at, "
 			+ "last_interaction_at, area_code, phone, updated_at";
 
 	private final JdbcClient jdbc;
@@ -125,12 +125,15 @@ public class ZaloFollowers {
 			.optional();
 	}
 
-	/** The next followers after {@code afterUserId} in user id order (keyset paging). */
-	public List<ZaloFollower> nextFollowers(String afterUserId, int limit) {
+	/**
+	 * The followers after {@code afterKey} in key order (keyset paging): a follower
+	 * broadcast's recipients.
+	 */
+	public List<ZaloFollower> nextFollowers(long afterKey, int limit) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from zalo_follower where followed = true and user_id > :after "
-					+ "order by user_id fetch first :limit rows only")
-			.param("after", (afterUserId != null) ? afterUserId : "")
+			.sql("select " + COLUMNS + " from zalo_follower where followed = true and id > :after "
+					+ "order by id fetch first :limit rows only")
+			.param("after", afterKey)
 			.param("limit", limit)
 			.query(ZaloFollowers::follower)
 			.list();
@@ -174,9 +177,10 @@ public class ZaloFollowers {
 	}
 
 	private static ZaloFollower follower(ResultSet rs, int row) throws SQLException {
-		return new ZaloFollower(rs.getString("user_id"), rs.getString("display_name"), rs.getBoolean("followed"),
-				instant(rs, "followed_at"), instant(rs, "unfollowed_at"), instant(rs, "last_interaction_at"),
-				rs.getString("area_code"), rs.getString("phone"), instant(rs, "updated_at"));
+		return new ZaloFollower(rs.getLong("id"), rs.getString("user_id"), rs.getString("display_name"),
+				rs.getBoolean("followed"), instant(rs, "followed_at"), instant(rs, "unfollowed_at"),
+				instant(rs, "last_interaction_at"), rs.getString("area_code"), rs.getString("phone"),
+				instant(rs, "updated_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -99,9 +99,13 @@ public final class LoaNodes implements AutoCloseable {
 		}
 
 		String health() throws IOException, InterruptedException {
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
-				.timeout(Duration.ofSeconds(5))
+			return get("/actuator/health");
+		}
+
+		/** The body of a GET of {@code path} on the node. */
+		public String get(String path) throws IOException, InterruptedException {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.timeout(Duration.ofSeconds(10))
 				.build();
 			return LoaNodes.this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		}

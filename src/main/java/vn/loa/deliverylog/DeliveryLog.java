@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,13 +52,17 @@ public class DeliveryLog {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final MeterRegistry meters;
 
-	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, MeterRegistry meters) {
+	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, ApplicationEventPublisher events,
+			MeterRegistry meters) {
 		this.meters = meters;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -133,7 +138,10 @@ public class DeliveryLog {
 			.update();
 		if (updated == 0 && find(outcome.publicationId(), outcome.channel(), outcome.target()).isEmpty()) {
 			insert(outcome, now);
-			return true;
+			updated = 1;
+		}
+		if (updated > 0) {
+			changed(outcome.publicationId(), outcome.channel());
 		}
 		return updated > 0;
 	}
@@ -159,6 +167,9 @@ public class DeliveryLog {
 			.param("ref", reference)
 			.param("provider", provider)
 			.update() > 0;
+		if (moved) {
+			changedWhere("provider_reference = ? and provider = ?", reference, provider);
+		}
 		if (moved && (status == DeliveryStatus.DELIVERED || DeliveryStatus.FAILURES.contains(status))) {
 			// The provider's receipt: per provider, since a receipt names the provider
 			this.meters.counter("loa.deliveries.receipts", "provider", provider, "status", status.name()).increment();
@@ -185,7 +196,7 @@ public class DeliveryLog {
 	/** Moves one row by id (e.g. a station's pull or aired report). */
 	@Transactional
 	public boolean transition(long deliveryId, DeliveryStatus status, String detail) {
-		return this.jdbc
+		boolean moved = this.jdbc
 			.sql("update delivery set status = :status, error_message = coalesce(:detail, error_message), "
 					+ "updated_at = :now, completed_at = case when :final then :now else completed_at end "
 					+ "where id = :id and status in (" + inList(DeliveryStatus.predecessorsOf(status)) + ")")
@@ -195,6 +206,10 @@ public class DeliveryLog {
 			.param("final", DeliveryStatus.FINAL.contains(status))
 			.param("id", deliveryId)
 			.update() > 0;
+		if (moved) {
+			changedWhere("id = ?", deliveryId);
+		}
+		return moved;
 	}
 
 	/**
@@ -333,6 +348,14 @@ public class DeliveryLog {
 				throw new IllegalArgumentException(status + " is not a failure");
 			}
 			return new BulkResult(row.id(), row.target(), status, null, errorCode, errorMessage);
+		}
+
+		/**
+		 * The provider refused the recipient for a reason that is no failure of the
+		 * message (e.g. Zalo: outside the interaction window).
+		 */
+		public static BulkResult skipped(Claimed row, String errorCode, String errorMessage) {
+			return new BulkResult(row.id(), row.target(), DeliveryStatus.SKIPPED, null, errorCode, errorMessage);
 		}
 
 		public static BulkResult notSent(Claimed row) {
@@ -500,6 +523,7 @@ public class DeliveryLog {
 			this.jdbcTemplate.batchUpdate("update delivery set status = ?, attempts = attempts - 1, updated_at = ? "
 					+ "where id = ? and status = 'SENDING'", back);
 		}
+		changedRows(results.stream().filter((r) -> !r.handedBack()).map(BulkResult::id).toList());
 	}
 
 	/** Whether any row of the provider carries this reference. */
@@ -508,6 +532,37 @@ public class DeliveryLog {
 			.queryForList("select id from delivery where provider = ? and provider_reference = ? fetch first 1 rows "
 					+ "only", Long.class, provider, reference)
 			.isEmpty();
+	}
+
+	/**
+	 * Tells listeners ({@link DeliveryChanged}) that rows of a publication and channel
+	 * moved, within the transaction that moved them.
+	 */
+	private void changed(long publicationId, String channel) {
+		this.events.publishEvent(new DeliveryChanged(publicationId, channel));
+	}
+
+	/**
+	 * {@link #changed} for each publication and channel among the rows a condition
+	 * selects.
+	 */
+	private void changedWhere(String condition, Object... args) {
+		this.jdbcTemplate.query("select distinct publication_id, channel from delivery where " + condition, (rs) -> {
+			changed(rs.getLong(1), rs.getString(2));
+		}, args);
+	}
+
+	/** {@link #changed} for each publication and channel among the given rows. */
+	private void changedRows(List<Long> ids) {
+		java.util.Set<DeliveryChanged> seen = new java.util.LinkedHashSet<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			this.jdbcTemplate.query("select distinct publication_id, channel from delivery where id in ("
+					+ String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", (rs) -> {
+						seen.add(new DeliveryChanged(rs.getLong(1), rs.getString(2)));
+					}, chunk.toArray());
+		}
+		seen.forEach(this.events::publishEvent);
 	}
 
 	private List<Claimed> markSending(List<Claimed> rows, DeliveryStatus from) {

@@ -90,7 +90,7 @@ class ClusterFaultTests {
 
 	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
 
-	static final int RECIPIENTS = Integer.getInteger("loa.test.cluster.recipients", 100_000);
+	static final int RECIPIENTS = Integer.getInteger("loa.test.cluster.recipients", 30_000);
 
 	private static final Duration LEASE = Duration.ofSeconds(20);
 
@@ -154,7 +154,7 @@ class ClusterFaultTests {
 		Broadcast broadcast = new Broadcast("+8490", "CLA", RECIPIENTS, 910_000_001L);
 		long job = broadcast.enqueue();
 
-		broadcast.awaitDone(job, Duration.ofSeconds(60 + RECIPIENTS / 500));
+		broadcast.awaitDone(job, Duration.ofSeconds(120 + RECIPIENTS / 100));
 
 		Counts counts = broadcast.counts();
 		System.out.println("cluster share: " + counts);
@@ -167,6 +167,14 @@ class ClusterFaultTests {
 		assertThat(recordedBatchesByNode(job)).containsOnlyKeys("A", "B")
 			.allSatisfy((node, batches) -> assertThat(batches).isPositive());
 		assertThat(List.of(nodeA.leader(), nodeB.leader())).containsExactlyInAnyOrder(true, false);
+		for (LoaNodes.Node node : List.of(nodeA, nodeB)) {
+			String metrics = node.get("/actuator/prometheus");
+			assertThat(metrics).containsPattern("loa_deliveries_sent_total\\{[^}]*channel=\"sms\"[^}]*} [1-9]")
+				.containsPattern("loa_bulk_send_seconds_bucket\\{[^}]*channel=\"sms\"[^}]*le=")
+				.containsPattern("loa_bulk_send_seconds_count\\{[^}]*channel=\"sms\"[^}]*} [1-9]")
+				.containsPattern("loa_queue_depth\\{[^}]*queue=\"loa.dispatch\"[^}]*} 0")
+				.contains("queue=\"loa.dispatch.dead\"");
+		}
 	}
 
 	@Test
@@ -178,7 +186,7 @@ class ClusterFaultTests {
 		LoaNodes.Node killed = nodeA.leader() ? nodeA : nodeB;
 		LoaNodes.Node survivor = (killed == nodeA) ? nodeB : nodeA;
 		long job = broadcast.enqueue();
-		await().atMost(Duration.ofSeconds(60 + recipients / 200))
+		await().atMost(Duration.ofSeconds(120 + recipients / 100))
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> broadcast.receipts.total() >= recipients / 2);
 
@@ -187,20 +195,25 @@ class ClusterFaultTests {
 				broadcast.publication);
 		long receivedAtKill = broadcast.receipts.total();
 		await().atMost(Duration.ofSeconds(30)).until(survivor::leader);
-		broadcast.awaitDone(job, Duration.ofSeconds(120 + recipients / 200));
+		broadcast.awaitDone(job, Duration.ofSeconds(120 + recipients / 100));
 
 		Counts counts = broadcast.counts();
-		long unknown = counts.statuses.getOrDefault("TECHNICAL_FAILURE", 0L);
-		System.out.printf("cluster kill -9: killed %s at %d received, in flight %d; %s%n", killed.name(),
-				receivedAtKill, inFlight, counts);
+		List<String> unknown = this.jdbc.queryForList(
+				"select target from delivery where publication_id = ? and " + "error_code = 'OUTCOME_UNKNOWN'",
+				String.class, broadcast.publication);
+		long unknownNotReceived = unknown.stream().filter((phone) -> !broadcast.receipts.got(phone)).count();
+		System.out.printf(
+				"cluster kill -9: killed %s at %d received, %d rows SENDING at the kill; unknown "
+						+ "outcome %d (%d of them never reached the simulator); %s%n",
+				killed.name(), receivedAtKill, inFlight, unknown.size(), unknownNotReceived, counts);
 		assertThat(counts.rows).isEqualTo(recipients);
 		assertThat(counts.distinctTargets).isEqualTo(recipients);
 		assertThat(counts.statuses).containsOnlyKeys("SENT", "TECHNICAL_FAILURE");
-		assertThat(unknown).isLessThanOrEqualTo(inFlight)
-			.isEqualTo(count(
-					"select count(*) from delivery where publication_id = ? and error_code = " + "'OUTCOME_UNKNOWN'",
-					broadcast.publication));
-		assertThat(counts.duplicates).isLessThanOrEqualTo(inFlight).isZero();
+		assertThat((long) unknown.size()).isLessThanOrEqualTo(inFlight)
+			.isEqualTo(counts.statuses.get("TECHNICAL_FAILURE"));
+		// A row that was SENDING at the kill may have been sent or not: never sent again.
+		assertThat(unknownNotReceived).isLessThanOrEqualTo(inFlight);
+		assertThat(counts.duplicates).isZero();
 		assertThat(counts.lost).isZero();
 		assertThat(recordedBatchesByNode(job)).containsKeys(survivor.name());
 		restart(killed);
@@ -224,7 +237,7 @@ class ClusterFaultTests {
 		killDatabaseConnectionsFor(Duration.ofSeconds(10));
 
 		long job = broadcast.job(Duration.ofSeconds(60));
-		broadcast.awaitDone(job, Duration.ofSeconds(180 + recipients / 200));
+		broadcast.awaitDone(job, Duration.ofSeconds(180 + recipients / 100));
 		late.awaitDone(late.job(Duration.ofSeconds(120)), Duration.ofSeconds(120));
 
 		for (Broadcast run : List.of(broadcast, late)) {
@@ -334,7 +347,7 @@ class ClusterFaultTests {
 				"--loa.channels.bulk.shared-pacing=false",
 				"--loa.channels.sms.broadcast.lease=" + LEASE.toSeconds() + "s",
 				"--loa.channels.sms.broadcast.poll-interval=200ms", "--loa.channels.sms.retry.initial-backoff=200ms",
-				"--loa.channels.sms.retry.max-backoff=2s", "--loa.channels.sms.http.read-timeout=2s",
+				"--loa.channels.sms.retry.max-backoff=2s", "--loa.channels.sms.http.read-timeout=10s",
 				"--loa.publishing.scheduler-interval=1s", "--management.endpoint.health.show-details=always",
 				"--management.endpoint.health.show-components=always", "--logging.structured.format.console=",
 				"--loa.cluster.leader-time-to-live=5s", "--loa.cluster.leader-heart-beat=1s"));

@@ -1,25 +1,20 @@
 package vn.loa.channels.bulk;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import vn.loa.audience.Recipient;
 import vn.loa.deliverylog.DeliveryLog.BulkResult;
 import vn.loa.deliverylog.DeliveryLog.Claimed;
-import vn.loa.deliverylog.DeliveryLog.NewDelivery;
 import vn.loa.deliverylog.DeliveryLog.Retry;
 
 /**
- * What a bulk channel tells {@link BulkRunner}: how to send one row, when its jobs may
- * send, what it retries. The runner does the rest (lease, batches, bulk rows, cursor,
- * crash repair, hand-off on stop).
+ * What a bulk channel tells {@link BulkRunner}: where its jobs' recipients come from, how
+ * to send one row, when its jobs may send, what it retries. The runner does the rest
+ * (lease, batches, bulk rows, cursor, crash repair, hand-off on stop).
  */
 public interface BulkChannel {
-
-	/** Skipped rows of opted-out subscribers carry this code. */
-	String OPTED_OUT = "OPTED_OUT";
 
 	String channel();
 
@@ -28,18 +23,13 @@ public interface BulkChannel {
 	BulkSettings settings();
 
 	/**
-	 * The rows of a batch: PENDING for reachable recipients, SKIPPED with the reason for
-	 * the others (by default: opted out).
+	 * The job's recipient source: up to {@code limit} recipients after {@code afterKey},
+	 * in key order, each with its row (PENDING, or SKIPPED with the reason) — the
+	 * segment's subscribers for SMS and ZNS, the OA's followers for Zalo. The runner
+	 * writes the rows, sends the PENDING ones and moves the job's cursor to the last key
+	 * once the batch is recorded; an empty answer means the cursor has passed everyone.
 	 */
-	default List<NewDelivery> rows(BulkJob job, List<Recipient> batch) {
-		List<NewDelivery> rows = new ArrayList<>(batch.size());
-		for (Recipient recipient : batch) {
-			rows.add(recipient.optedOut()
-					? NewDelivery.skipped(recipient.phone(), OPTED_OUT, "Người nhận đã từ chối nhận tin (opted out)")
-					: NewDelivery.pending(recipient.phone()));
-		}
-		return rows;
-	}
+	List<BulkRecipient> recipients(BulkJob job, long afterKey, int limit);
 
 	/** Why and until when the job must wait before sending more, or empty to go on. */
 	default Optional<Wait> waitBeforeSending(BulkJob job, Instant now) {
@@ -51,7 +41,8 @@ public interface BulkChannel {
 	 * provider when the run is stopping ({@link BulkRun#pace} said so) or the channel
 	 * cannot send now (e.g. its daily quota is spent): the row goes back to be taken
 	 * again.
-	 * @param recipient the subscriber, or null for a retry
+	 * @param recipient the subscriber ({@link BulkRecipient#subscriber}), or null for a
+	 * retry or a recipient that is not a subscriber
 	 */
 	BulkResult send(BulkJob job, Claimed row, Recipient recipient, BulkRun run) throws InterruptedException;
 

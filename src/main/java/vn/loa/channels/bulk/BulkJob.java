@@ -5,11 +5,12 @@ import java.time.Instant;
 import vn.loa.audience.SegmentSpec;
 
 /**
- * One bulk job: a publication's delivery to one segment through one channel.
+ * One bulk job: a publication's delivery to one target (a segment of subscribers, the
+ * OA's followers) through one channel.
  *
  * @param payload what the channel sends every recipient (the SMS text, the ZNS data)
- * @param cursor the last recipient id handed to a batch (the batches record how each
- * range ended)
+ * @param cursor the last recipient key ({@link BulkRecipient#key}) handed to a batch (the
+ * batches record how each range ended)
  * @param waitReason why a WAITING job waits, or null
  */
 public record BulkJob(long id, String channel, long publicationId, String target, SegmentSpec segment, String payload,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,6 +118,18 @@ public class BulkJobs {
 	public List<BulkJob> ofPublication(long publicationId) {
 		return this.jdbc.query("select " + COLUMNS + " from bulk_job where publication_id = ? order by id",
 				BulkJobs::job, publicationId);
+	}
+
+	/** The WAITING jobs of the given channels, newest first (console pages). */
+	public List<BulkJob> waiting(List<String> channels, int limit) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		List<Object> args = new ArrayList<>(channels);
+		args.add(limit);
+		return this.jdbc.query("select " + COLUMNS + " from bulk_job where state = 'WAITING' and channel in ("
+				+ String.join(",", Collections.nCopies(channels.size(), "?")) + ") order by id desc fetch first ? "
+				+ "rows only", BulkJobs::job, args.toArray());
 	}
 
 	void markRunning(long id) {

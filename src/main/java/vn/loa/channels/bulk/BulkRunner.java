@@ -22,10 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.audience.Recipient;
-import vn.loa.audience.Subscribers;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryLog.BulkResult;
 import vn.loa.deliverylog.DeliveryLog.Claimed;
+import vn.loa.deliverylog.DeliveryLog.NewDelivery;
 import vn.loa.deliverylog.DeliveryLog.Retry;
 import vn.loa.deliverylog.DeliveryStatus;
 
@@ -36,15 +36,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs bulk jobs for every bulk channel. A job streams its segment's subscribers in
- * keyset batches; per batch it (1) writes the rows in bulk and takes the PENDING ones as
- * SENDING in one transaction, (2) sends each through the channel, (3) records every
- * answer in bulk and advances the cursor in one transaction. A node that dies after (1)
- * leaves rows in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE
- * "unknown outcome" and never sends them again, because the provider may have taken them.
- * A node that dies after (3) leaves nothing to repair. Re-reading a batch finds its rows
- * and sends only those still PENDING, so no recipient gets a second row or a second
- * message.
+ * Runs bulk jobs for every bulk channel. A job streams its channel's recipients
+ * ({@link BulkChannel#recipients}: a segment's subscribers, the OA's followers) in keyset
+ * batches; per batch it (1) writes the rows in bulk and takes the PENDING ones as SENDING
+ * in one transaction, (2) sends each through the channel, (3) records every answer in
+ * bulk and advances the cursor in one transaction. A node that dies after (1) leaves rows
+ * in SENDING; whoever resumes the job turns them into TECHNICAL_FAILURE "unknown outcome"
+ * and never sends them again, because the provider may have taken them. A node that dies
+ * after (3) leaves nothing to repair. Re-reading a batch finds its rows and sends only
+ * those still PENDING, so no recipient gets a second row or a second message.
  *
  * <p>
  * A node told to stop (SIGTERM closes the context) does not die that way: no provider
@@ -61,8 +61,6 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	private final BulkJobs jobs;
 
 	private final DeliveryLog deliveryLog;
-
-	private final Subscribers subscribers;
 
 	private final Clock clock;
 
@@ -88,12 +86,10 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Subscribers subscribers, Clock clock,
-			TransactionTemplate transactions, ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings,
-			MeterRegistry meters) {
+	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Clock clock, TransactionTemplate transactions,
+			ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings, MeterRegistry meters) {
 		this.jobs = jobs;
 		this.deliveryLog = deliveryLog;
-		this.subscribers = subscribers;
 		this.clock = clock;
 		this.transactions = transactions;
 		this.checkpoints = checkpoints;
@@ -251,7 +247,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	/**
 	 * A range this node now leases, with its recipients.
 	 */
-	private record Work(long batchId, long afterCursor, long lastCursor, List<Recipient> recipients) {
+	private record Work(long batchId, long afterCursor, long lastCursor, List<BulkRecipient> recipients) {
 
 	}
 
@@ -265,10 +261,10 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		if (retaken != null) {
 			this.leases.holdBatch(retaken.batchId(), lease);
 			BulkJobs.BulkBatch from = retaken.from();
-			List<Recipient> recipients = range(channel, job, from.afterCursor(), from.lastCursor());
+			List<BulkRecipient> recipients = range(channel, job, from.afterCursor(), from.lastCursor());
 			if (retaken.abandoned()) {
 				int unknown = this.deliveryLog.expireSending(job.publicationId(), channel.channel(),
-						recipients.stream().map(Recipient::phone).toList(), channel.unknownOutcome());
+						recipients.stream().map(BulkRecipient::target).toList(), channel.unknownOutcome());
 				log.warn(
 						"Bulk job {} ({}): range ({}, {}] of node {} taken over; {} messages it left in flight "
 								+ "have an unknown outcome and are not re-sent",
@@ -278,31 +274,33 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		}
 		return this.transactions.execute((status) -> {
 			long cursor = this.jobs.lockCursor(job.id());
-			List<Recipient> batch = read(channel, job, cursor, channel.settings().batchSize());
+			List<BulkRecipient> batch = read(channel, job, cursor, channel.settings().batchSize());
 			if (batch.isEmpty()) {
 				return null;
 			}
-			long last = batch.get(batch.size() - 1).subscriberId();
+			long last = batch.get(batch.size() - 1).key();
 			long batchId = this.jobs.openBatch(job.id(), cursor, last, this.node, lease);
 			this.leases.holdBatch(batchId, lease);
 			return new Work(batchId, cursor, last, batch);
 		});
 	}
 
-	/** The recipients of a job after {@code cursor}, in id order. */
-	private List<Recipient> read(BulkChannel channel, BulkJob job, long cursor, int limit) {
-		return this.subscribers.nextBatch(job.segment(), cursor, limit);
+	/**
+	 * The recipients of a job after {@code cursor}, in key order: the channel's source.
+	 */
+	private List<BulkRecipient> read(BulkChannel channel, BulkJob job, long cursor, int limit) {
+		return channel.recipients(job, cursor, limit);
 	}
 
 	/** The recipients of the range (after, last]. */
-	private List<Recipient> range(BulkChannel channel, BulkJob job, long after, long last) {
-		List<Recipient> recipients = new ArrayList<>();
+	private List<BulkRecipient> range(BulkChannel channel, BulkJob job, long after, long last) {
+		List<BulkRecipient> recipients = new ArrayList<>();
 		long cursor = after;
 		int limit = Math.max(1, channel.settings().batchSize());
 		while (true) {
-			List<Recipient> page = read(channel, job, cursor, limit);
-			for (Recipient recipient : page) {
-				if (recipient.subscriberId() > last) {
+			List<BulkRecipient> page = read(channel, job, cursor, limit);
+			for (BulkRecipient recipient : page) {
+				if (recipient.key() > last) {
 					return recipients;
 				}
 				recipients.add(recipient);
@@ -310,34 +308,75 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			if (page.size() < limit) {
 				return recipients;
 			}
-			cursor = page.get(page.size() - 1).subscriberId();
+			cursor = page.get(page.size() - 1).key();
 		}
 	}
 
 	private void runBatch(BulkChannel channel, BulkJob job, Work work, BulkRun run) {
 		try {
-			List<Recipient> batch = work.recipients();
+			List<BulkRecipient> batch = work.recipients();
+			List<NewDelivery> rows = new ArrayList<>(batch.size());
 			List<String> reachable = new ArrayList<>(batch.size());
-			Map<String, Recipient> byPhone = new HashMap<>();
-			for (Recipient recipient : batch) {
-				byPhone.put(recipient.phone(), recipient);
-				if (!recipient.optedOut()) {
-					reachable.add(recipient.phone());
+			Map<String, Recipient> subscribers = new HashMap<>();
+			for (BulkRecipient recipient : batch) {
+				rows.add(recipient.row());
+				if (recipient.reachable()) {
+					reachable.add(recipient.target());
+				}
+				if (recipient.subscriber() != null) {
+					subscribers.put(recipient.target(), recipient.subscriber());
 				}
 			}
-			List<Claimed> claimed = this.transactions.execute((status) -> {
-				this.deliveryLog.insertBatch(job.publicationId(), channel.channel(), channel.provider(),
-						job.templateVersion(), channel.rows(job, batch));
-				return this.deliveryLog.claimPending(job.publicationId(), channel.channel(), reachable);
-			});
-			checkpoint("claimed", job.id());
-			List<BulkResult> results = send(channel, job, claimed, byPhone, run);
+			this.transactions.executeWithoutResult((status) -> this.deliveryLog.insertBatch(job.publicationId(),
+					channel.channel(), channel.provider(), job.templateVersion(), rows));
+			// Rows become SENDING a few senders' worth at a time, just before their
+			// calls, and
+			// their answers are recorded chunk by chunk, so a node that dies leaves at
+			// most a
+			// chunk whose fate nobody knows; the rows it had not reached stay PENDING.
+			int chunk = Math.max(1, channel.settings().senders()) * 4;
+			List<BulkResult> results = new ArrayList<>(reachable.size());
+			int claimed = 0;
+			int unreached = 0;
+			int handedBackBefore = 0;
+			for (int from = 0; from < reachable.size(); from += chunk) {
+				if (stopping()) {
+					unreached = reachable.size() - from;
+					break;
+				}
+				List<String> targets = reachable.subList(from, Math.min(reachable.size(), from + chunk));
+				List<Claimed> taken = persistently(channel.settings().lease(), job,
+						() -> this.deliveryLog.claimPending(job.publicationId(), channel.channel(), targets));
+				claimed += taken.size();
+				if (from == 0) {
+					checkpoint("claimed", job.id());
+				}
+				List<BulkResult> answers = send(channel, job, taken, subscribers, run);
+				if (from + chunk >= reachable.size()) {
+					// the last answers are recorded with the batch's end, below
+					results.addAll(answers);
+					break;
+				}
+				checkpoint("sent", job.id());
+				persistently(channel.settings().lease(), job, () -> {
+					this.deliveryLog.recordBatch(answers, DeliveryStatus.PENDING);
+					channel.recorded(job, answers);
+					return null;
+				});
+				this.metrics.recorded(channel.channel(), answers);
+				handedBackBefore += (int) answers.stream().filter(BulkResult::handedBack).count();
+			}
+			if (reachable.isEmpty()) {
+				checkpoint("claimed", job.id());
+			}
 			checkpoint("sent", job.id());
-			int handedBack = (int) results.stream().filter(BulkResult::handedBack).count();
-			boolean closed = recordPersistently(channel.settings().lease(), job, () -> {
+			int handedBack = (int) results.stream().filter(BulkResult::handedBack).count() + unreached
+					+ handedBackBefore;
+			int taken = claimed;
+			boolean closed = persistently(channel.settings().lease(), job, () -> {
 				this.deliveryLog.recordBatch(results, DeliveryStatus.PENDING);
 				channel.recorded(job, results);
-				return this.jobs.closeBatch(job.id(), work.batchId(), claimed.size(), handedBack);
+				return this.jobs.closeBatch(job.id(), work.batchId(), taken, handedBack);
 			});
 			this.metrics.recorded(channel.channel(), results);
 			if (!closed) {
@@ -346,7 +385,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			}
 			if (handedBack > 0) {
 				log.info("Bulk job {}: batch after subscriber {} handed back {} of {} rows unsent", job.id(),
-						work.afterCursor(), handedBack, results.size());
+						work.afterCursor(), handedBack, reachable.size());
 			}
 			checkpoint("recorded", job.id());
 			if (!stopping()) {
@@ -360,22 +399,23 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Records what was sent, trying again while the database is away (a failover, killed
-	 * connections) for up to half a lease: the messages went out, so their answers are
-	 * worth keeping rather than leaving the rows to become unknown outcomes.
+	 * Runs a transaction of a batch in progress, trying again while the database is away
+	 * (a failover, killed connections) for up to half a lease: messages of the batch went
+	 * out, so recording them is worth more than leaving their rows to become unknown
+	 * outcomes.
 	 */
-	private boolean recordPersistently(Duration lease, BulkJob job, java.util.function.Supplier<Boolean> record) {
+	private <T> T persistently(Duration lease, BulkJob job, java.util.function.Supplier<T> work) {
 		long deadline = System.nanoTime() + lease.dividedBy(2).toNanos();
 		while (true) {
 			try {
-				return Boolean.TRUE.equals(this.transactions.execute((status) -> record.get()));
+				return this.transactions.execute((status) -> work.get());
 			}
 			catch (org.springframework.dao.DataAccessException
 					| org.springframework.transaction.TransactionException ex) {
 				if (System.nanoTime() > deadline) {
 					throw ex;
 				}
-				log.warn("Bulk job {}: recording a batch failed ({}); trying again", job.id(), ex.toString());
+				log.warn("Bulk job {}: the database failed during a batch ({}); trying again", job.id(), ex.toString());
 				try {
 					TimeUnit.MILLISECONDS.sleep(500);
 				}

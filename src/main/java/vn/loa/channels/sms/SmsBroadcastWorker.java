@@ -16,6 +16,7 @@ import vn.loa.channels.bulk.BulkChannel;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkPacer;
 import vn.loa.channels.bulk.BulkPacing;
+import vn.loa.channels.bulk.BulkRecipient;
 import vn.loa.channels.bulk.BulkRetry;
 import vn.loa.channels.bulk.BulkRun;
 import vn.loa.channels.bulk.BulkRunner;
@@ -125,6 +126,12 @@ public class SmsBroadcastWorker implements BulkChannel {
 	public BulkSettings settings() {
 		SmsProperties.BroadcastSettings broadcast = this.properties.broadcast();
 		return new BulkSettings(broadcast.batchSize(), broadcast.senders(), broadcast.lease());
+	}
+
+	/** The segment's subscribers. */
+	@Override
+	public List<BulkRecipient> recipients(BulkJob job, long afterKey, int limit) {
+		return BulkRecipient.of(this.subscribers.nextBatch(job.segment(), afterKey, limit));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package vn.loa.channels.zalo;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,17 +9,20 @@ import java.util.Optional;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 
+import vn.loa.audience.SegmentSpec;
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ChannelDispatch;
 import vn.loa.channels.ChannelException;
 import vn.loa.channels.CitizenReplies;
 import vn.loa.channels.DeliveryFailureAdvice;
+import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.common.LoaProperties;
 import vn.loa.content.ContentVersion;
 import vn.loa.content.ImageRef;
@@ -27,12 +31,13 @@ import vn.loa.deliverylog.DeliveryStatus;
 
 /**
  * The Zalo OA channel ({@code zalo}): a publication to the OA's followers becomes ONE
- * durable job ({@code zalo_oa_job}); {@link ZaloOaSender} streams the followers, writes
- * one delivery row each (SKIPPED {@code OUTSIDE_WINDOW} for those who have not written to
- * the OA lately) and sends the consultation message. With the option
- * {@code zalo.article=true} the job first creates an OA article from the item (cover
- * image, body as text and image blocks) and links it from the message. The channel is
- * unhealthy while the OA NEEDS_REAUTHORISATION; its jobs wait meanwhile.
+ * bulk job of channel {@code zalo}, run by the bulk machinery like an SMS or ZNS
+ * broadcast; {@link ZaloOaSender} is its recipient source and sender: one delivery row
+ * per follower (SKIPPED {@code OUTSIDE_WINDOW} for those who have not written to the OA
+ * lately) and sends the consultation message. With the option {@code zalo.article=true}
+ * the job first creates an OA article from the item (cover image, body as text and image
+ * blocks) and links it from the message. The channel is unhealthy while the OA
+ * NEEDS_REAUTHORISATION; its jobs wait meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 class ZaloChannel {
@@ -68,9 +73,9 @@ class ZaloChannel {
 	}
 
 	@Bean
-	IntegrationFlow zalo(ZaloOaJobs jobs, LoaProperties loa, JsonMapper json) {
+	IntegrationFlow zalo(BulkJobs jobs, LoaProperties loa, JsonMapper json, Clock clock) {
 		return (flow) -> flow
-			.handle(ChannelDispatch.class, (dispatch, headers) -> enqueue(dispatch, jobs, loa, json),
+			.handle(ChannelDispatch.class, (dispatch, headers) -> enqueue(dispatch, jobs, loa, json, clock),
 					(endpoint) -> endpoint.id("zaloOaEnqueuer")
 						.advice(new DeliveryFailureAdvice(ZaloStatusTable.PROVIDER)))
 			.channel(DeliveryLogFlow.OUTCOMES);
@@ -98,16 +103,18 @@ class ZaloChannel {
 	}
 
 	/** Creates the job (once per publication and target); nothing is sent here. */
-	private static Object enqueue(ChannelDispatch dispatch, ZaloOaJobs jobs, LoaProperties loa, JsonMapper json) {
+	private static Object enqueue(ChannelDispatch dispatch, BulkJobs jobs, LoaProperties loa, JsonMapper json,
+			Clock clock) {
 		String body = dispatch.rendition().text();
 		if (body.length() > MAX_CHARS) {
 			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, ZaloStatusTable.PROVIDER, "TOO_LONG",
 					"Tin nhắn Zalo dài " + body.length() + " ký tự, vượt giới hạn " + MAX_CHARS, null);
 		}
-		String article = Boolean.parseBoolean(dispatch.option("article", "false"))
-				? json.writeValueAsString(article(dispatch.content(), loa)) : null;
-		jobs.enqueue(dispatch.publicationId(), dispatch.target(), body, dispatch.rendition().templateVersion(),
-				article);
+		JsonNode article = Boolean.parseBoolean(dispatch.option("article", "false"))
+				? json.valueToTree(article(dispatch.content(), loa)) : null;
+		jobs.enqueue(ID, dispatch.publicationId(), dispatch.target(), SegmentSpec.all(),
+				new ZaloOaPayload(body, article).toJson(), dispatch.rendition().templateVersion(), dispatch.urgent(),
+				clock.instant());
 		return null;
 	}
 

@@ -1,5 +1,7 @@
 package vn.loa.channels.zalo;
 
+import java.util.List;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.audience.ZaloFollowers;
+import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.common.ConsolePage;
 
 /**
@@ -27,7 +30,7 @@ class ZaloConnectPages {
 
 	private final ZaloOAuthFlow flow;
 
-	private final ZaloOaJobs jobs;
+	private final BulkJobs jobs;
 
 	private final ZaloFollowerSync sync;
 
@@ -35,7 +38,7 @@ class ZaloConnectPages {
 
 	private final ZaloProperties properties;
 
-	ZaloConnectPages(ZaloOaTokens tokens, ZaloOAuthFlow flow, ZaloOaJobs jobs, ZaloFollowerSync sync,
+	ZaloConnectPages(ZaloOaTokens tokens, ZaloOAuthFlow flow, BulkJobs jobs, ZaloFollowerSync sync,
 			ZaloFollowers followers, ZaloProperties properties) {
 		this.tokens = tokens;
 		this.flow = flow;
@@ -51,7 +54,7 @@ class ZaloConnectPages {
 		model.addAttribute("mode", this.properties.sandbox() ? "sandbox" : "live");
 		model.addAttribute("oaId",
 				this.properties.sandbox() || this.properties.oaId() != null ? this.properties.effectiveOaId() : null);
-		model.addAttribute("waiting", this.jobs.waiting(20));
+		model.addAttribute("waiting", this.jobs.waiting(List.of(ZaloChannel.ID, "zalo-zns"), 20));
 		model.addAttribute("sync", this.sync.status().orElse(null));
 		model.addAttribute("followerCount", this.followers.countFollowing());
 		model.addAttribute("followers", this.followers.recent(20));

@@ -1,7 +1,6 @@
 package vn.loa.channels.zalo;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,45 +8,54 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import vn.loa.audience.Recipient;
 import vn.loa.audience.ZaloFollower;
 import vn.loa.audience.ZaloFollowers;
+import vn.loa.channels.bulk.BulkChannel;
+import vn.loa.channels.bulk.BulkJob;
+import vn.loa.channels.bulk.BulkPacing;
+import vn.loa.channels.bulk.BulkRecipient;
+import vn.loa.channels.bulk.BulkRetry;
+import vn.loa.channels.bulk.BulkRun;
+import vn.loa.channels.bulk.BulkRunner;
+import vn.loa.channels.bulk.BulkSettings;
 import vn.loa.content.ContentImages;
 import vn.loa.deliverylog.Delivery;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryLog.BulkResult;
 import vn.loa.deliverylog.DeliveryLog.Claimed;
-import vn.loa.deliverylog.DeliveryLog.NewDelivery;
 import vn.loa.deliverylog.DeliveryLog.Retry;
 import vn.loa.deliverylog.DeliveryOutcome;
 import vn.loa.deliverylog.DeliveryStatus;
 
 /**
- * Runs the follower send jobs. Per batch of followers (keyset order) it writes the rows —
- * PENDING inside the interaction window, SKIPPED {@code OUTSIDE_WINDOW} outside it —
- * then, with a usable token, claims each PENDING row (PENDING → SENDING, so a row is sent
- * at most once however many nodes run), sends the consultation message and records Zalo's
- * answer, and finally moves the cursor past the batch. Without a usable token (never
- * connected, or the refresh refused) the job WAITs with its rows PENDING and resumes at
- * the same batch once an admin connects the OA; nothing fails meanwhile.
+ * The follower broadcast as a bulk channel: {@link BulkRunner} streams the OA's followers
+ * (in key order, leased, resumable, in batches like an SMS or ZNS broadcast) and writes
+ * their rows — PENDING inside the interaction window, SKIPPED {@code OUTSIDE_WINDOW}
+ * outside it; this sends each PENDING row as a consultation message. Without a usable
+ * token (never connected, or the refresh refused) the rows taken go back PENDING
+ * untouched and the job WAITs ({@code NEEDS_REAUTHORISATION}), resuming at the same batch
+ * once an admin connects the OA; nothing fails meanwhile.
  * <p>
  * The OA article, when asked for, is created once before the first message (its row is
- * {@code target=article}); if Zalo refuses it the messages go without the link. Rows that
- * ended TEMPORARY_FAILURE (an answer that says nothing was taken) are tried again after
- * the cursor has passed every follower, a few times at most.
+ * {@code target=article}); if Zalo refuses it the messages go without the link. Answers
+ * that say Zalo took nothing (429, a token refused twice) are tried again once the cursor
+ * has passed every follower, a few times at most.
  */
 @Component
-class ZaloOaSender {
+class ZaloOaSender implements BulkChannel {
 
 	static final String ARTICLE_TARGET = "article";
 
@@ -55,19 +63,36 @@ class ZaloOaSender {
 
 	static final String NEEDS_REAUTHORISATION = "NEEDS_REAUTHORISATION";
 
-	private static final int MAX_ATTEMPTS = 3;
+	/**
+	 * The error code of answers that said Zalo took nothing; the message keeps Zalo's.
+	 */
+	static final String TRY_AGAIN = "TRY_AGAIN";
 
-	/** The answers that say Zalo took nothing ({@link ZaloStatusTable}: retry-safe). */
-	private static final List<String> RETRIED_CODES = List.of("HTTP_429",
-			Integer.toString(ZaloStatusTable.INVALID_TOKEN));
+	/**
+	 * One consultation message at a time: Zalo documents no OA send rate to pace against,
+	 * and an OA's followers inside the window are thousands, not millions.
+	 */
+	private static final int SENDERS = 1;
+
+	private static final BulkRetry RETRY = new BulkRetry() {
+
+		@Override
+		public int maxAttempts() {
+			return 3;
+		}
+
+		@Override
+		public Duration backoff(int attempt) {
+			return Duration.ofSeconds(30);
+		}
+
+	};
 
 	private static final Duration WAIT_FOR_TOKEN = Duration.ofSeconds(5);
 
-	private static final Duration RETRY_DELAY = Duration.ofSeconds(30);
-
 	private static final Logger log = LoggerFactory.getLogger(ZaloOaSender.class);
 
-	private final ZaloOaJobs jobs;
+	private final BulkRunner runner;
 
 	private final ZaloFollowers followers;
 
@@ -75,242 +100,173 @@ class ZaloOaSender {
 
 	private final ZaloOaClient client;
 
-	private final ZaloOaTokens tokens;
-
 	private final ContentImages images;
 
 	private final ZaloProperties properties;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
-	private final String node;
+	private final Map<Long, ZaloOaPayload> payloads = new ConcurrentHashMap<>();
 
-	ZaloOaSender(ZaloOaJobs jobs, ZaloFollowers followers, DeliveryLog deliveries, ZaloOaClient client,
-			ZaloOaTokens tokens, ContentImages images, ZaloProperties properties, JsonMapper json, Clock clock) {
-		this.jobs = jobs;
+	/** Per job, the article's link once settled (empty: the message goes without one). */
+	private final Map<Long, Optional<String>> articles = new ConcurrentHashMap<>();
+
+	private volatile Instant tokenWaitUntil;
+
+	ZaloOaSender(BulkRunner runner, ZaloFollowers followers, DeliveryLog deliveries, ZaloOaClient client,
+			ContentImages images, ZaloProperties properties, Clock clock) {
+		this.runner = runner;
 		this.followers = followers;
 		this.deliveries = deliveries;
 		this.client = client;
-		this.tokens = tokens;
 		this.images = images;
 		this.properties = properties;
-		this.json = json;
 		this.clock = clock;
-		this.node = nodeName();
 	}
 
 	@Scheduled(fixedDelayString = "${loa.channels.zalo.poll-interval:1s}",
 			initialDelayString = "${loa.channels.zalo.poll-interval:1s}")
 	void tick() {
-		if (!this.properties.enabled()) {
+		if (!this.properties.enabled() || this.runner.stopping()) {
 			return;
 		}
-		for (long id : this.jobs.runnable(10)) {
-			run(id);
-		}
+		this.runner.runRunnable(this, 10);
 	}
 
-	/** Runs one job until it is done or waits; false when another node holds it. */
+	/** Runs one job now; false when another node holds it. */
 	boolean run(long jobId) {
-		if (!this.jobs.lease(jobId, this.node, this.properties.lease())) {
-			return false;
-		}
-		try {
-			ZaloOaJobs.Job job = this.jobs.find(jobId).orElse(null);
-			if (job == null || job.state() == ZaloOaJobs.State.DONE) {
-				return true;
-			}
-			int unknown = this.deliveries.expireSending(job.publicationId(), ZaloChannel.ID,
-					"Lần gửi bị ngắt giữa chừng: không rõ Zalo đã nhận hay chưa, nên không gửi lại");
-			if (unknown > 0) {
-				log.warn("Zalo OA job {} resumed: {} messages of a stopped run have an unknown outcome", jobId,
-						unknown);
-			}
-			this.jobs.markRunning(jobId);
-			while (true) {
-				job = this.jobs.find(jobId).orElseThrow();
-				List<ZaloFollower> batch = this.followers.nextFollowers(job.cursor(), this.properties.batchSize());
-				if (batch.isEmpty()) {
-					if (retryTemporaryFailures(job)) {
-						this.jobs.finish(jobId);
-						log.info("Zalo OA job {} of publication {} finished", jobId, job.publicationId());
-					}
-					break;
-				}
-				if (!runBatch(job, batch)) {
-					break;
-				}
-				this.jobs.advance(jobId, batch.get(batch.size() - 1).userId());
-				if (!this.jobs.lease(jobId, this.node, this.properties.lease())) {
-					return true;
-				}
-			}
-			this.jobs.release(jobId, this.node);
-			return true;
-		}
-		catch (RuntimeException ex) {
-			log.error("Zalo OA job {} stopped; it resumes at its cursor on the next run", jobId, ex);
-			this.jobs.release(jobId, this.node);
-			return true;
-		}
+		return this.runner.run(jobId, this, BulkPacing.CHANNEL);
 	}
 
-	/**
-	 * @return false when the job has to wait for a token
-	 */
-	private boolean runBatch(ZaloOaJobs.Job job, List<ZaloFollower> batch) {
+	@Override
+	public String channel() {
+		return ZaloChannel.ID;
+	}
+
+	@Override
+	public String provider() {
+		return ZaloStatusTable.PROVIDER;
+	}
+
+	@Override
+	public BulkSettings settings() {
+		return new BulkSettings(this.properties.batchSize(), SENDERS, this.properties.lease());
+	}
+
+	/** The OA's followers; those outside the interaction window are skipped. */
+	@Override
+	public List<BulkRecipient> recipients(BulkJob job, long afterKey, int limit) {
 		Instant now = this.clock.instant();
 		Duration window = this.properties.interactionWindow();
-		List<NewDelivery> rows = new ArrayList<>(batch.size());
-		List<String> inside = new ArrayList<>();
-		for (ZaloFollower follower : batch) {
-			if (follower.insideWindow(now, window)) {
-				rows.add(NewDelivery.pending(follower.userId()));
-				inside.add(follower.userId());
-			}
-			else {
-				rows.add(NewDelivery.skipped(follower.userId(), OUTSIDE_WINDOW,
-						"Người theo dõi không tương tác với OA trong " + window.toDays() + " ngày qua"));
-			}
+		List<BulkRecipient> recipients = new ArrayList<>();
+		for (ZaloFollower follower : this.followers.nextFollowers(afterKey, limit)) {
+			recipients.add(follower.insideWindow(now, window) ? BulkRecipient.pending(follower.key(), follower.userId())
+					: BulkRecipient.skipped(follower.key(), follower.userId(), OUTSIDE_WINDOW,
+							"Người theo dõi không tương tác với OA trong " + window.toDays() + " ngày qua"));
 		}
-		this.deliveries.insertBatch(job.publicationId(), ZaloChannel.ID, ZaloStatusTable.PROVIDER,
-				job.templateVersion(), rows);
-		if (inside.isEmpty()) {
-			return true;
-		}
-		if (!tokenUsable(job)) {
-			return false;
-		}
-		String articleUrl = ensureArticle(job);
-		if (articleUrl == null && job.article() != null && !articleSettled(job)) {
-			return false;
-		}
-		return send(job, this.deliveries.claimPending(job.publicationId(), ZaloChannel.ID, inside),
-				text(job, articleUrl), DeliveryStatus.PENDING);
+		return recipients;
 	}
 
-	/**
-	 * Sends the claimed rows and records every answer in one go. When the token gives out
-	 * midway (a refused refresh), the rows not yet sent go back to {@code handedBackTo}
-	 * untouched — Zalo was not called for them — and the job waits.
-	 * @return false when the job has to wait for a token
-	 */
-	private boolean send(ZaloOaJobs.Job job, List<Claimed> claimed, String text, DeliveryStatus handedBackTo) {
-		List<BulkResult> results = new ArrayList<>(claimed.size());
-		String waitReason = null;
-		for (Claimed row : claimed) {
-			if (waitReason != null) {
-				results.add(BulkResult.notSent(row));
-				continue;
-			}
-			try {
-				results.add(BulkResult.sent(row, this.client.sendText(row.target(), text)));
-			}
-			catch (ZaloReauthorisationNeeded ex) {
-				waitReason = ex.getMessage();
-				results.add(BulkResult.notSent(row));
-			}
-			catch (ZaloApiError ex) {
-				if (ex.status() == DeliveryStatus.SKIPPED) {
-					// Zalo knows better than Loa's record of the last interaction.
-					this.deliveries.record(new DeliveryOutcome(job.publicationId(), ZaloChannel.ID, row.target(),
-							DeliveryStatus.SKIPPED, ZaloStatusTable.PROVIDER, null, null, ex.code(), ex.getMessage(),
-							job.templateVersion()));
-				}
-				else {
-					results.add(BulkResult.failed(row, ex.status(), ex.code(), ex.getMessage()));
-				}
-			}
-			catch (RuntimeException ex) {
-				results.add(BulkResult.failed(row, DeliveryStatus.TECHNICAL_FAILURE, ex.getClass().getSimpleName(),
-						String.valueOf(ex.getMessage())));
-			}
-		}
-		this.deliveries.recordBatch(results, handedBackTo);
-		if (waitReason != null) {
-			this.jobs.waitUntil(job.id(), this.clock.instant().plus(WAIT_FOR_TOKEN), waitReason);
-			return false;
-		}
-		return true;
+	@Override
+	public Optional<Wait> waitBeforeSending(BulkJob job, Instant now) {
+		Instant token = this.tokenWaitUntil;
+		return (token != null && token.isAfter(now)) ? Optional.of(new Wait(token, NEEDS_REAUTHORISATION))
+				: Optional.empty();
 	}
 
-	private boolean tokenUsable(ZaloOaJobs.Job job) {
+	@Override
+	public BulkResult send(BulkJob job, Claimed row, Recipient recipient, BulkRun run) {
+		if (run.stopping()) {
+			return BulkResult.notSent(row);
+		}
+		Instant token = this.tokenWaitUntil;
+		if (token != null && token.isAfter(this.clock.instant())) {
+			return BulkResult.notSent(row);
+		}
 		try {
-			this.tokens.accessToken();
-			return true;
+			return BulkResult.sent(row, this.client.sendText(row.target(), text(job)));
 		}
 		catch (ZaloReauthorisationNeeded ex) {
-			this.jobs.waitUntil(job.id(), this.clock.instant().plus(WAIT_FOR_TOKEN), ex.getMessage());
-			return false;
+			this.tokenWaitUntil = this.clock.instant().plus(WAIT_FOR_TOKEN);
+			return BulkResult.notSent(row);
 		}
-	}
-
-	/**
-	 * Rows whose answer said nothing was taken (429, a token refused twice) go again, a
-	 * few times, once every follower has had a first attempt.
-	 * @return true when nothing is left to retry
-	 */
-	private boolean retryTemporaryFailures(ZaloOaJobs.Job job) {
-		List<Retry> due = new ArrayList<>();
-		List<Retry> exhausted = new ArrayList<>();
-		for (String code : RETRIED_CODES) {
-			for (Retry retry : this.deliveries.waitingRetries(job.publicationId(), ZaloChannel.ID, code, 500)) {
-				(retry.attempts() >= MAX_ATTEMPTS ? exhausted : due).add(retry);
+		catch (ZaloApiError ex) {
+			if (ex.status() == DeliveryStatus.SKIPPED) {
+				// Zalo knows better than Loa's record of the last interaction.
+				return BulkResult.skipped(row, ex.code(), ex.getMessage());
 			}
+			if (ex.status() == DeliveryStatus.TEMPORARY_FAILURE && ex.retrySafe()) {
+				return BulkResult.failed(row, DeliveryStatus.TEMPORARY_FAILURE, TRY_AGAIN,
+						ex.code() + ": " + ex.getMessage());
+			}
+			return BulkResult.failed(row, ex.status(), ex.code(), ex.getMessage());
 		}
-		this.deliveries.exhaust(exhausted, (retry) -> "Zalo vẫn chưa nhận sau " + retry.attempts() + " lần gửi");
-		if (due.isEmpty()) {
-			return true;
+		catch (RuntimeException ex) {
+			return BulkResult.failed(row, DeliveryStatus.TECHNICAL_FAILURE, ex.getClass().getSimpleName(),
+					String.valueOf(ex.getMessage()));
 		}
-		if (!tokenUsable(job)) {
-			return false;
-		}
-		send(job, this.deliveries.claimRetries(due), text(job, job.articleUrl()), DeliveryStatus.TEMPORARY_FAILURE);
-		this.jobs.waitUntil(job.id(), this.clock.instant().plus(RETRY_DELAY), null);
-		return false;
 	}
 
-	private static String text(ZaloOaJobs.Job job, String articleUrl) {
-		return (articleUrl != null) ? job.body().strip() + "\n\nĐọc bài trên Zalo: " + articleUrl : job.body();
+	@Override
+	public String unknownOutcome() {
+		return "Lần gửi bị ngắt giữa chừng: không rõ Zalo đã nhận hay chưa, nên không gửi lại";
 	}
 
-	/** Whether the article row has ended (created, or refused for good). */
-	private boolean articleSettled(ZaloOaJobs.Job job) {
-		return this.deliveries.find(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET)
-			.map((row) -> DeliveryStatus.FINAL.contains(row.status()) || row.status() == DeliveryStatus.SENT)
-			.orElse(false);
+	@Override
+	public String retryCode() {
+		return TRY_AGAIN;
+	}
+
+	@Override
+	public BulkRetry retry() {
+		return RETRY;
+	}
+
+	@Override
+	public String exhausted(Retry retry) {
+		return "Zalo vẫn chưa nhận sau " + retry.attempts() + " lần gửi";
+	}
+
+	/** The message, with the article's link when there is one. */
+	private String text(BulkJob job) {
+		ZaloOaPayload payload = payload(job);
+		String url = payload.wantsArticle() ? article(job, payload).orElse(null) : null;
+		return (url != null) ? payload.body().strip() + "\n\nĐọc bài trên Zalo: " + url : payload.body();
+	}
+
+	private ZaloOaPayload payload(BulkJob job) {
+		return this.payloads.computeIfAbsent(job.id(), (id) -> ZaloOaPayload.fromJson(job.payload()));
 	}
 
 	/**
-	 * Creates the OA article once: upload the cover, create, verify.
-	 * @return the article's link, or null when there is none (not asked for, refused, or
-	 * waiting for a token)
+	 * The article's link, creating the article first if no run did: upload the cover,
+	 * create, verify. Empty when there is none (refused, no cover image).
+	 * @throws ZaloReauthorisationNeeded when the token gave out; the message waits too
 	 */
-	private String ensureArticle(ZaloOaJobs.Job job) {
-		if (job.article() == null) {
-			return null;
+	private synchronized Optional<String> article(BulkJob job, ZaloOaPayload payload) {
+		Optional<String> known = this.articles.get(job.id());
+		if (known != null) {
+			return known;
 		}
-		if (job.articleUrl() != null) {
-			return job.articleUrl();
-		}
-		JsonNode spec = this.json.readTree(job.article());
+		Optional<String> url = createArticle(job, payload.article());
+		this.articles.put(job.id(), url);
+		return url;
+	}
+
+	private Optional<String> createArticle(BulkJob job, JsonNode spec) {
 		JsonNode cover = spec.path("cover");
 		if (cover.isMissingNode() || cover.isNull()) {
 			this.deliveries.record(DeliveryOutcome.failed(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET,
 					DeliveryStatus.SKIPPED, ZaloStatusTable.PROVIDER, "NO_COVER_IMAGE",
 					"Bài viết OA cần ảnh bìa: nội dung không có ảnh nào", job.templateVersion()));
-			return null;
+			return Optional.empty();
 		}
 		if (this.deliveries
 			.claim(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET, ZaloStatusTable.PROVIDER, job.templateVersion())
 			.isEmpty()) {
 			// created (or refused) before; a crash may have lost the link, which stays
 			// off
-			return this.deliveries.find(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET)
-				.map(Delivery::providerUrl)
-				.orElse(null);
+			return this.deliveries.find(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET).map(Delivery::providerUrl);
 		}
 		try {
 			uploadCover(cover);
@@ -328,21 +284,20 @@ class ZaloOaSender {
 				.replace("{articleId}", articleId);
 			this.deliveries.record(DeliveryOutcome.sent(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET,
 					ZaloStatusTable.PROVIDER, articleId, url, job.templateVersion()));
-			this.jobs.article(job.id(), articleId, url);
-			return url;
+			log.info("Zalo OA article {} created for publication {}", articleId, job.publicationId());
+			return Optional.of(url);
 		}
 		catch (ZaloReauthorisationNeeded ex) {
 			this.deliveries.record(DeliveryOutcome.failed(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET,
 					DeliveryStatus.TEMPORARY_FAILURE, ZaloStatusTable.PROVIDER, NEEDS_REAUTHORISATION, ex.getMessage(),
 					job.templateVersion()));
-			this.jobs.waitUntil(job.id(), this.clock.instant().plus(WAIT_FOR_TOKEN), ex.getMessage());
-			return null;
+			throw ex;
 		}
 		catch (ZaloApiError ex) {
 			this.deliveries.record(DeliveryOutcome.failed(job.publicationId(), ZaloChannel.ID, ARTICLE_TARGET,
 					ex.status() == DeliveryStatus.TEMPORARY_FAILURE ? DeliveryStatus.TECHNICAL_FAILURE : ex.status(),
 					ZaloStatusTable.PROVIDER, ex.code(), ex.getMessage(), job.templateVersion()));
-			return null;
+			return Optional.empty();
 		}
 	}
 
@@ -361,15 +316,6 @@ class ZaloOaSender {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read the cover image " + file, ex);
-		}
-	}
-
-	private static String nodeName() {
-		try {
-			return InetAddress.getLocalHost().getHostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-		}
-		catch (IOException ex) {
-			return "node-" + UUID.randomUUID().toString().substring(0, 8);
 		}
 	}
 

@@ -118,7 +118,8 @@ abstract class ZaloJourney {
 		String title = "Đăng ký khai sinh trực tuyến " + UUID.randomUUID().toString().substring(0, 6);
 		long first = publish(approvedItemWithImage(title), true);
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(rows(first).values()).hasSize(4)
+			.untilAsserted(() -> assertThat(rows(first)).containsKeys(lan, binh, stale, "article")
+				.values()
 				.allSatisfy((row) -> assertThat(row.path("status").asString()).isNotIn("PENDING", "SENDING")));
 		Map<String, JsonNode> rows = rows(first);
 		assertThat(rows.get(lan).path("status").asString()).isEqualTo("SENT");
@@ -132,6 +133,15 @@ abstract class ZaloJourney {
 		assertThat(articleUrl).contains(article.path("providerReference").asString());
 		assertThat(rows.values()).noneSatisfy((row) -> assertThat(row.path("status").asString()).endsWith("FAILURE"));
 		assertThat(this.tokens.status().refreshedAt()).isNotNull();
+		// The follower broadcast is one bulk job like an SMS or ZNS broadcast, run in
+		// recorded batches.
+		await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(jobState(first)));
+		assertThat(this.jdbc
+			.sql("select count(*) from bulk_batch b join bulk_job j on j.id = b.job_id where j.publication_id = :p "
+					+ "and j.channel = 'zalo' and b.state = 'RECORDED'")
+			.param("p", first)
+			.query(Long.class)
+			.single()).isPositive();
 		assertThat(this.sandbox.received(lan)).singleElement().satisfies((message) -> {
 			assertThat(message.text()).contains(title).contains(articleUrl);
 			assertThat(message.messageId()).isEqualTo(rows.get(lan).path("providerReference").asString());
@@ -172,7 +182,7 @@ abstract class ZaloJourney {
 		long second = publish(approvedItemWithImage("Lịch tiếp công dân tháng 12"), false);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.tokens.status().state() == ZaloOaTokens.State.NEEDS_REAUTHORISATION
-					&& rows(second).size() == 3);
+					&& rows(second).keySet().containsAll(List.of(lan, binh, stale)));
 		Map<String, JsonNode> waiting = rows(second);
 		assertThat(waiting.get(lan).path("status").asString()).isEqualTo("PENDING");
 		assertThat(waiting.get(binh).path("status").asString()).isEqualTo("PENDING");
@@ -184,9 +194,13 @@ abstract class ZaloJourney {
 		assertThat(zalo.path("status").asString()).isEqualTo("DOWN");
 		assertThat(zalo.path("detail").asString()).startsWith("NEEDS_REAUTHORISATION").contains("-14014");
 		String reauthPage = as("admin", "ADMIN", get("/console/zalo")).andReturn().getResponse().getContentAsString();
-		assertThat(reauthPage).contains("data-state=\"NEEDS_REAUTHORISATION\"")
-			.contains("Cần kết nối lại")
-			.contains("id=\"zalo-waiting\"");
+		assertThat(reauthPage).contains("data-state=\"NEEDS_REAUTHORISATION\"").contains("Cần kết nối lại");
+		// The job waits between attempts, with its reason on the page.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					as("admin", "ADMIN", get("/console/zalo")).andReturn().getResponse().getContentAsString())
+				.contains("id=\"zalo-waiting\"")
+				.contains("data-reason=\"NEEDS_REAUTHORISATION\""));
 
 		// An admin connects the OA again: the waiting deliveries go out.
 		this.sandbox.refuseRefresh(false);
@@ -449,6 +463,13 @@ abstract class ZaloJourney {
 			.filter((row) -> row.path("channel").asString().equals("zalo"))
 			.forEach((row) -> rows.put(row.path("target").asString(), row));
 		return rows;
+	}
+
+	private String jobState(long publication) {
+		return this.jdbc.sql("select state from bulk_job where publication_id = :p and channel = 'zalo'")
+			.param("p", publication)
+			.query(String.class)
+			.single();
 	}
 
 	private byte[] event(String name, String userId, String msgId, String text) {

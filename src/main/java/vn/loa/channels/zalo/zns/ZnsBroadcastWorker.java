@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.audience.Recipient;
+import vn.loa.audience.Subscribers;
 import vn.loa.channels.bulk.BulkChannel;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.bulk.BulkPacer;
 import vn.loa.channels.bulk.BulkPacers;
 import vn.loa.channels.bulk.BulkPacing;
+import vn.loa.channels.bulk.BulkRecipient;
 import vn.loa.channels.bulk.BulkRun;
 import vn.loa.channels.bulk.BulkRunner;
 import vn.loa.channels.bulk.BulkSettings;
@@ -69,6 +71,8 @@ public class ZnsBroadcastWorker implements BulkChannel {
 
 	private final DeliveryLog deliveryLog;
 
+	private final Subscribers subscribers;
+
 	private final ZnsClient client;
 
 	private final ZnsTokens tokens;
@@ -91,12 +95,13 @@ public class ZnsBroadcastWorker implements BulkChannel {
 
 	private volatile Instant tokenWaitUntil;
 
-	ZnsBroadcastWorker(BulkJobs jobs, BulkRunner runner, DeliveryLog deliveryLog, ZnsClient client, ZnsTokens tokens,
-			SmsBroadcastWorker sms, SmsProperties smsProperties, ZnsProperties properties, BulkPacers pacers,
-			Clock clock) {
+	ZnsBroadcastWorker(BulkJobs jobs, BulkRunner runner, DeliveryLog deliveryLog, Subscribers subscribers,
+			ZnsClient client, ZnsTokens tokens, SmsBroadcastWorker sms, SmsProperties smsProperties,
+			ZnsProperties properties, BulkPacers pacers, Clock clock) {
 		this.jobs = jobs;
 		this.runner = runner;
 		this.deliveryLog = deliveryLog;
+		this.subscribers = subscribers;
 		this.client = client;
 		this.tokens = tokens;
 		this.sms = sms;
@@ -133,6 +138,12 @@ public class ZnsBroadcastWorker implements BulkChannel {
 	@Override
 	public BulkSettings settings() {
 		return new BulkSettings(this.properties.batchSize(), this.properties.senders(), this.properties.lease());
+	}
+
+	/** The segment's subscribers, as for SMS. */
+	@Override
+	public List<BulkRecipient> recipients(BulkJob job, long afterKey, int limit) {
+		return BulkRecipient.of(this.subscribers.nextBatch(job.segment(), afterKey, limit));
 	}
 
 	@Override
@@ -364,6 +375,12 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		@Override
 		public BulkSettings settings() {
 			return ZnsBroadcastWorker.this.sms.settings();
+		}
+
+		/** Fallback rows are written with the ZNS answers they follow, never streamed. */
+		@Override
+		public List<BulkRecipient> recipients(BulkJob job, long afterKey, int limit) {
+			return List.of();
 		}
 
 		@Override
