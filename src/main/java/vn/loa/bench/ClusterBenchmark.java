@@ -17,6 +17,7 @@ import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.bulk.BulkRunner;
 import vn.loa.channels.sms.SmsBroadcasts;
+import vn.loa.channels.sms.sandbox.SimulatorFaults;
 import vn.loa.channels.sms.sandbox.SimulatorInbox;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,16 +61,19 @@ class ClusterBenchmark implements Benchmark {
 
 	private final SimulatorInbox inbox;
 
+	private final SimulatorFaults faults;
+
 	private final Environment environment;
 
 	ClusterBenchmark(DataSource dataSource, JdbcTemplate jdbc, SmsBroadcasts broadcasts, BulkJobs jobs,
-			BulkRunner runner, SimulatorInbox inbox, Environment environment) {
+			BulkRunner runner, SimulatorInbox inbox, SimulatorFaults faults, Environment environment) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.broadcasts = broadcasts;
 		this.jobs = jobs;
 		this.runner = runner;
 		this.inbox = inbox;
+		this.faults = faults;
 		this.environment = environment;
 	}
 
@@ -80,26 +84,19 @@ class ClusterBenchmark implements Benchmark {
 
 	@Override
 	public void run(Map<String, String> options, PrintStream out) throws Exception {
-		int recipients = Integer.parseInt(options.getOrDefault("recipients", "1000000"));
 		// This JVM is the simulator and the observer: the nodes do all the sending.
 		this.runner.stop();
 		clean();
+		if (options.containsKey("rate")) {
+			runPaced(Double.parseDouble(options.get("rate")), options, out);
+			return;
+		}
+		int recipients = Integer.parseInt(options.getOrDefault("recipients", "1000000"));
 		long t = System.nanoTime();
 		BenchFloors.copySubscribers(this.dataSource, recipients, PREFIX, AREA);
 		out.printf(Locale.ROOT, "bench cluster: %d recipients copied in %.1f s%n", recipients, BenchFloors.seconds(t));
-		List<String> common = new ArrayList<>(List.of("--spring.profiles.active=postgres,cluster",
-				"--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-				"--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username", ""),
-				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
-				"--loa.demo.enabled=true", "--loa.channels.sms.mode=sandbox",
-				"--loa.channels.sms.simulator.port=" + this.environment.getProperty("local.server.port"),
-				"--loa.channels.sms.simulator.callbacks=false", "--loa.channels.sms.quiet-hours.enabled=false",
-				"--loa.channels.sms.rate-per-second=1000000", "--loa.channels.bulk.shared-pacing=false",
-				"--loa.channels.sms.broadcast.poll-interval=200ms", "--loa.publishing.scheduler-interval=1h",
-				"--logging.structured.format.console="));
-		if (options.containsKey("vhost")) {
-			common.add("--spring.rabbitmq.virtual-host=" + options.get("vhost"));
-		}
+		List<String> common = common(options, "--loa.channels.sms.rate-per-second=1000000",
+				"--loa.channels.bulk.shared-pacing=false");
 		List<String> profile = options.containsKey("jfr")
 				? List.of("-XX:StartFlightRecording=settings=profile,filename=" + options.get("jfr")) : List.of();
 		Run one;
@@ -126,6 +123,89 @@ class ClusterBenchmark implements Benchmark {
 		if (lost != 0 || duplicates != 0 || !bothWorked) {
 			throw new IllegalStateException("cluster benchmark counted lost or duplicated messages, or an idle node");
 		}
+	}
+
+	/** What every node gets: the benchmark's database, this JVM's simulator. */
+	private List<String> common(Map<String, String> options, String... more) {
+		List<String> common = new ArrayList<>(List.of("--spring.profiles.active=postgres,cluster",
+				"--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
+				"--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username", ""),
+				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
+				"--loa.demo.enabled=true", "--loa.channels.sms.mode=sandbox",
+				"--loa.channels.sms.simulator.port=" + this.environment.getProperty("local.server.port"),
+				"--loa.channels.sms.simulator.callbacks=false", "--loa.channels.sms.quiet-hours.enabled=false",
+				"--loa.channels.sms.broadcast.poll-interval=200ms", "--loa.publishing.scheduler-interval=1h",
+				"--logging.structured.format.console="));
+		common.addAll(List.of(more));
+		if (options.containsKey("vhost")) {
+			common.add("--spring.rabbitmq.virtual-host=" + options.get("vhost"));
+		}
+		return common;
+	}
+
+	/**
+	 * Two nodes, one paced broadcast, one sender: the rate the simulator sees over a
+	 * minute and the 429s it answers above the provider's limit.
+	 */
+	private void runPaced(double rate, Map<String, String> options, PrintStream out) throws Exception {
+		Duration window = Duration.ofMinutes(1);
+		int recipients = (int) Math.ceil(rate * (window.toSeconds() + 60));
+		BenchFloors.copySubscribers(this.dataSource, recipients, PREFIX, AREA);
+		this.jdbc.update("delete from bulk_pace");
+		List<String> common = common(options, "--loa.channels.sms.rate-per-second=" + rate,
+				"--loa.channels.bulk.shared-pacing=true", "--loa.channels.sms.broadcast.batch-size=20");
+		AtomicLongs counted = new AtomicLongs();
+		Receipts receipts = new Receipts(PREFIX, recipients);
+		try (LoaNodes nodes = new LoaNodes(common)) {
+			LoaNodes.Node a = nodes.start("A", List.of());
+			LoaNodes.Node b = nodes.start("B", List.of());
+			nodes.awaitUp(a, Duration.ofMinutes(5));
+			nodes.awaitUp(b, Duration.ofMinutes(5));
+			this.faults.enforceRate(rate);
+			long windowNanos = window.toNanos();
+			try (AutoCloseable listening = this.inbox.listen((received) -> {
+				long now = System.nanoTime();
+				counted.first.compareAndSet(0, now);
+				if (now - counted.first.get() < windowNanos) {
+					counted.inWindow.incrementAndGet();
+				}
+				receipts.add(received.to());
+			})) {
+				this.broadcasts.enqueue(ONE_NODE, "area=" + AREA, SegmentSpec.of(null, AREA), BODY, "bench", true,
+						Instant.now());
+				long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+				while (counted.first.get() == 0 || System.nanoTime() - counted.first.get() < windowNanos) {
+					if (System.nanoTime() > deadline) {
+						throw new IllegalStateException("the paced broadcast did not start within 10 minutes");
+					}
+					TimeUnit.MILLISECONDS.sleep(200);
+				}
+				this.broadcasts.cancel(ONE_NODE);
+			}
+		}
+		finally {
+			this.faults.enforceRate(0);
+		}
+		Map<String, Long> byNode = new TreeMap<>();
+		long job = this.jobs.findByPublication(ONE_NODE, "sms", "area=" + AREA).orElseThrow().id();
+		for (BulkJobs.BulkBatch batch : this.jobs.batches(job)) {
+			byNode.merge(batch.node().split(":")[1], 1L, Long::sum);
+		}
+		double achieved = counted.inWindow.get() / (double) window.toSeconds();
+		out.printf(Locale.ROOT,
+				"RESULT name=cluster-rate nodes=2 rate=%.1f seconds=%d sent=%d achieved_per_second=%.2f "
+						+ "deviation_pct=%.2f too_many_requests=%d duplicates=%d both_nodes_worked=%s%n",
+				rate, window.toSeconds(), counted.inWindow.get(), achieved, 100 * (achieved - rate) / rate,
+				this.faults.rejectedForRate(), receipts.duplicates(), byNode.size() == 2);
+	}
+
+	/** The first receipt's time and the receipts inside the window. */
+	private static final class AtomicLongs {
+
+		final java.util.concurrent.atomic.AtomicLong first = new java.util.concurrent.atomic.AtomicLong();
+
+		final java.util.concurrent.atomic.AtomicLong inWindow = new java.util.concurrent.atomic.AtomicLong();
+
 	}
 
 	/** One broadcast to every subscriber, timed from the job's creation to its end. */
