@@ -218,6 +218,79 @@ abstract class PlansJourney {
 	}
 
 	@Test
+	void plansImportFromYamlOrCsvWholeOrNotAtAll() throws Exception {
+		String p = "i" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		units(p);
+		int year = this.today.getYear();
+		String yaml = """
+				name: Kế hoạch tuyên truyền nhập từ tệp %1$s
+				document: {number: 12/KH-UBND, date: 2026-02-03, issuer: Ủy ban nhân dân tỉnh Bình Định}
+				year: %2$d
+				units: [%1$sa, %1$sb]
+				tasks:
+				  - {code: "1", title: Chuyên mục trên Đài tỉnh, leadUnit: %1$sa, channel: RADIO, measure: MINUTES, quota: 10, cadence: MONTHLY}
+				  - code: "2"
+				    title: Ít nhất 10 tin, bài trên mỗi trang thông tin điện tử
+				    leadUnit: %1$sa
+				    channel: WORDPRESS
+				    quota: 10
+				    cadence: YEARLY
+				    perUnit: true
+				"""
+			.formatted(p, year);
+		String created = as("admin", "ADMIN",
+				post("/api/v1/plans/import").contentType("application/yaml").content(yaml))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.applied").value(true))
+			.andExpect(jsonPath("$.plan.document.issuer").value("Ủy ban nhân dân tỉnh Bình Định"))
+			.andExpect(jsonPath("$.plan.document.date").value("2026-02-03"))
+			.andExpect(jsonPath("$.plan.tasks[1].perUnit").value(true))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(created, "$.plan.id")).longValue();
+		as("admin", "ADMIN", get("/api/v1/plans/" + id + "/progress?period=" + year))
+			.andExpect(jsonPath("$.tasks.length()").value(3));
+
+		long before = this.jdbc.sql("select count(*) from plan").query(Long.class).single();
+		as("admin", "ADMIN",
+				post("/api/v1/plans/import").contentType("application/yaml")
+					.content(yaml.replace("quota: 10, cadence", "quota: -1, cadence")
+						.replace("perUnit: true", "perUnit: maybe")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.applied").value(false))
+			.andExpect(jsonPath("$.rejected[*].field", hasItem("tasks[0].quota")))
+			.andExpect(jsonPath("$.rejected[*].field", hasItem("tasks[1].perUnit")));
+
+		String header = "plan,document_number,document_date,issuer,year,plan_units,code,title,lead_unit,units,channel,"
+				+ "topic,measure,quota,cadence,due_day,per_unit\n";
+		String first = "Kế hoạch CSV " + p + ",590/QĐ-UBND,11/3/2021,Ủy ban nhân dân tỉnh Khánh Hòa," + year + "," + p
+				+ "a " + p + "b,III.1.a,Gửi tin trước ngày 25," + p + "a," + p + "a|" + p + "b,PORTAL,"
+				+ "cai-cach-hanh-chinh,ITEMS,1,MONTHLY,25,yes\n";
+		String bad = header + first + ",,,,,,II.3.g,Tin nhắn,nowhere-" + p + ",,SMS,,ITEMS,không,YEARLY,30,\n"
+				+ ",,,,,,III.6.a,Hội nghị," + p + "a,,FAX,,ITEMS,1,DAILY,,\n";
+		as("admin", "ADMIN", post("/api/v1/plans/import").contentType("text/csv").content(bad))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rejected[?(@.row == 3 && @.field == 'lead_unit')]").exists())
+			.andExpect(jsonPath("$.rejected[?(@.row == 3 && @.field == 'quota' && @.value == 'không')]").exists())
+			.andExpect(jsonPath("$.rejected[?(@.row == 4 && @.field == 'channel')]").exists());
+		assertThat(this.jdbc.sql("select count(*) from plan").query(Long.class).single()).isEqualTo(before);
+
+		as("admin", "ADMIN",
+				post("/api/v1/plans/import").contentType("text/csv")
+					.content(header + first + ",,,,,,III.6.a,Hội nghị đối thoại doanh nghiệp," + p
+							+ "b,,MANUAL,,ITEMS,1,YEARLY,,\n"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.tasksRead").value(2))
+			.andExpect(jsonPath("$.plan.document.date").value("2021-03-11"))
+			.andExpect(jsonPath("$.plan.tasks[0].dueDay").value(25))
+			.andExpect(jsonPath("$.plan.tasks[0].units.length()").value(2))
+			.andExpect(jsonPath("$.plan.tasks[1].leadUnit").value(p + "b"));
+		as("editor", "EDITOR", post("/api/v1/plans/import").contentType("text/csv").content(header + first))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void reportsReadBackWithTheirFiguresAndDiacritics() throws Exception {
 		String p = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
 		units(p);
