@@ -291,6 +291,33 @@ abstract class PlansJourney {
 	}
 
 	@Test
+	void officersOfAUnitBehindAreRemindedBeforeTheDueDate() throws Exception {
+		String p = "n" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		units(p);
+		// due today (or at the month's end, at most 3 days away, after the 28th)
+		String due = (this.today.getDayOfMonth() <= 28) ? String.valueOf(this.today.getDayOfMonth()) : "null";
+		long plan = createPlan(p, "\"quota\":2,\"dueDay\":" + due);
+		String officer = p + "officer";
+		as("admin", "ADMIN", put("/api/v1/units/members/user/" + officer).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"unit\":\"" + p + "a\"}")).andExpect(status().isOk());
+		as(officer, "EDITOR", get("/console/plans")).andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("Nhắc việc: nhiệm vụ T1 (Đăng tin cải cách hành chính) của Sở Nội vụ thử nghiệm "
+						+ p + " mới đạt 0/2")))
+			.andExpect(content().string(containsString("/console/plans/" + plan + "?period=" + this.month)));
+		as(officer, "EDITOR", get("/console/plans?lang=en"))
+			.andExpect(content().string(containsString("Reminder: task T1")));
+		// an officer of another unit is not reminded of it
+		as("officer", "EDITOR", get("/console/plans"))
+			.andExpect(content().string(not(containsString("Sở Nội vụ thử nghiệm " + p + " mới đạt"))));
+		// done: the notice goes
+		as(officer, "EDITOR", post("/api/v1/plans/" + plan + "/entries").contentType(MediaType.APPLICATION_JSON)
+			.content(entry("T1", p + "a", this.today, 2))).andExpect(status().isCreated());
+		as(officer, "EDITOR", get("/console/plans"))
+			.andExpect(content().string(not(containsString("Sở Nội vụ thử nghiệm " + p + " mới đạt"))));
+	}
+
+	@Test
 	void reportsReadBackWithTheirFiguresAndDiacritics() throws Exception {
 		String p = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
 		units(p);
@@ -402,8 +429,12 @@ abstract class PlansJourney {
 	}
 
 	long createPlan(String p) throws Exception {
+		return createPlan(p, "\"quota\":2");
+	}
+
+	long createPlan(String p, String firstTask) throws Exception {
 		String answer = as("admin", "ADMIN",
-				post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON).content(plan(p, "\"quota\":2")))
+				post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON).content(plan(p, firstTask)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
