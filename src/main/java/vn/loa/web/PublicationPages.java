@@ -152,6 +152,7 @@ class PublicationPages {
 		model.addAttribute("item", this.contents.get(publication.contentId()));
 		model.addAttribute("history", this.publications.history(id));
 		model.addAttribute("channelIds", this.channels.stream().map(ChannelDescriptor::id).toList());
+		model.addAttribute("retryable", me.approver() ? this.publications.retryable(id).size() : 0);
 		live(publication, channel, status, after, model);
 		return "console/publication";
 	}
@@ -173,6 +174,15 @@ class PublicationPages {
 			RedirectAttributes redirect) {
 		return act(id, back, redirect, "notice.publicationApproved",
 				() -> this.publications.approve(id, user.getName()));
+	}
+
+	/** Sends the rows that may safely be sent again, in one action. */
+	@PostMapping("/console/publications/{id}/retry")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	String retry(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		ConsoleUser me = ConsoleUser.of(user);
+		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		return act(id, null, redirect, "notice.publicationRetried", () -> this.publications.retry(id, me.name()));
 	}
 
 	@PostMapping("/console/publications/{id}/cancel")
@@ -203,7 +213,9 @@ class PublicationPages {
 		model.addAttribute("summary", DeliveryProgress.of(progress));
 		model.addAttribute("progressStatuses", statusesIn(progress));
 		model.addAttribute("signature", signature(progress));
-		model.addAttribute("deliveries", rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE)));
+		List<Delivery> page = rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE));
+		model.addAttribute("deliveries", page);
+		model.addAttribute("rowEvents", this.deliveries.events(page.stream().map(Delivery::id).toList()));
 		model.addAttribute("nextAfter",
 				(rows.size() > ROWS_PER_PAGE) ? Optional.of(rows.get(ROWS_PER_PAGE - 1).id()) : Optional.empty());
 		model.addAttribute("channel", channelFilter);
