@@ -64,10 +64,13 @@ class PublicationPages {
 
 	private final vn.loa.units.Units units;
 
+	private final DeliveryCharts charts;
+
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
 			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages,
-			vn.loa.units.Units units) {
+			vn.loa.units.Units units, DeliveryCharts charts) {
 		this.units = units;
+		this.charts = charts;
 		this.publications = publications;
 		this.contents = contents;
 		this.deliveries = deliveries;
@@ -157,6 +160,15 @@ class PublicationPages {
 		return "console/publication";
 	}
 
+	/** The publication's chart data, which its page reloads while it changes. */
+	@GetMapping(path = "/console/publications/{id}/chart", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	DeliveryCharts.Chart chart(@PathVariable long id, Authentication user) {
+		ConsoleUser me = ConsoleUser.of(user);
+		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		return this.charts.publication(id);
+	}
+
 	/** The parts of the publication page that the page's script refreshes. */
 	@GetMapping("/console/publications/{id}/live")
 	String liveFragment(@PathVariable long id, @RequestParam(required = false) String channel,
@@ -210,6 +222,7 @@ class PublicationPages {
 		List<Delivery> rows = this.deliveries
 			.query(new DeliveryQuery(publication.id(), channelFilter, status, null, after, ROWS_PER_PAGE + 1));
 		model.addAttribute("progress", progress);
+		model.addAttribute("chart", this.charts.publication(publication.id()));
 		model.addAttribute("summary", DeliveryProgress.of(progress));
 		model.addAttribute("progressStatuses", statusesIn(progress));
 		model.addAttribute("signature", signature(progress));
