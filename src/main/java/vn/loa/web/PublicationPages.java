@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
@@ -64,10 +65,13 @@ class PublicationPages {
 
 	private final vn.loa.units.Units units;
 
+	private final BulkJobs jobs;
+
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
 			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages,
-			vn.loa.units.Units units) {
+			vn.loa.units.Units units, BulkJobs jobs) {
 		this.units = units;
+		this.jobs = jobs;
 		this.publications = publications;
 		this.contents = contents;
 		this.deliveries = deliveries;
@@ -203,6 +207,10 @@ class PublicationPages {
 		model.addAttribute("summary", DeliveryProgress.of(progress));
 		model.addAttribute("progressStatuses", statusesIn(progress));
 		model.addAttribute("signature", signature(progress));
+		// Bulk jobs still at work, e.g. WAITING for the end of quiet hours or tomorrow's
+		// ZNS quota: why the numbers do not move.
+		model.addAttribute("jobs",
+				this.jobs.ofPublication(publication.id()).stream().filter((job) -> !job.state().ended()).toList());
 		model.addAttribute("deliveries", rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE)));
 		model.addAttribute("nextAfter",
 				(rows.size() > ROWS_PER_PAGE) ? Optional.of(rows.get(ROWS_PER_PAGE - 1).id()) : Optional.empty());
@@ -236,6 +244,8 @@ class PublicationPages {
 		model.addAttribute("item", item);
 		model.addAttribute("channels", enabled);
 		model.addAttribute("hasSms", hasSms());
+		model.addAttribute("hasZns", enabled("zalo-zns"));
+		model.addAttribute("hasZalo", enabled("zalo"));
 		model.addAttribute("publishable", item.state().publishable());
 		// what each channel would do with the version the publication sends
 		ContentVersion version = item.state().publishable() ? this.contents.version(id, item.approvedVersion())
@@ -268,7 +278,11 @@ class PublicationPages {
 	}
 
 	private boolean hasSms() {
-		return this.channels.stream().anyMatch(c -> c.id().equals("sms") && c.enabled());
+		return enabled("sms");
+	}
+
+	private boolean enabled(String channel) {
+		return this.channels.stream().anyMatch(c -> c.id().equals(channel) && c.enabled());
 	}
 
 	private static Set<DeliveryStatus> statusesIn(Map<String, Map<DeliveryStatus, Long>> progress) {
