@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.Objects;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,10 +52,13 @@ public class DeliveryLog {
 
 	private final Clock clock;
 
-	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -128,7 +134,10 @@ public class DeliveryLog {
 			.update();
 		if (updated == 0 && find(outcome.publicationId(), outcome.channel(), outcome.target()).isEmpty()) {
 			insert(outcome, now);
-			return true;
+			updated = 1;
+		}
+		if (updated > 0) {
+			changed(outcome.publicationId(), outcome.channel());
 		}
 		return updated > 0;
 	}
@@ -140,7 +149,7 @@ public class DeliveryLog {
 	@Transactional
 	public boolean transitionByReference(String provider, String reference, DeliveryStatus status, String errorCode,
 			String errorMessage) {
-		return this.jdbc
+		boolean moved = this.jdbc
 			.sql("update delivery set status = :status, error_code = coalesce(:code, error_code), "
 					+ "error_message = coalesce(:message, error_message), updated_at = :now, "
 					+ "completed_at = case when :final then :now else completed_at end "
@@ -154,6 +163,10 @@ public class DeliveryLog {
 			.param("ref", reference)
 			.param("provider", provider)
 			.update() > 0;
+		if (moved) {
+			changedWhere("provider_reference = ? and provider = ?", reference, provider);
+		}
+		return moved;
 	}
 
 	/**
@@ -175,7 +188,7 @@ public class DeliveryLog {
 	/** Moves one row by id (e.g. a station's pull or aired report). */
 	@Transactional
 	public boolean transition(long deliveryId, DeliveryStatus status, String detail) {
-		return this.jdbc
+		boolean moved = this.jdbc
 			.sql("update delivery set status = :status, error_message = coalesce(:detail, error_message), "
 					+ "updated_at = :now, completed_at = case when :final then :now else completed_at end "
 					+ "where id = :id and status in (" + inList(DeliveryStatus.predecessorsOf(status)) + ")")
@@ -185,6 +198,10 @@ public class DeliveryLog {
 			.param("final", DeliveryStatus.FINAL.contains(status))
 			.param("id", deliveryId)
 			.update() > 0;
+		if (moved) {
+			changedWhere("id = ?", deliveryId);
+		}
+		return moved;
 	}
 
 	/**
@@ -498,6 +515,91 @@ public class DeliveryLog {
 			this.jdbcTemplate.batchUpdate("update delivery set status = ?, attempts = attempts - 1, updated_at = ? "
 					+ "where id = ? and status = 'SENDING'", back);
 		}
+		changedRows(results.stream().filter((r) -> !r.handedBack()).map(BulkResult::id).toList());
+	}
+
+	/**
+	 * Error codes of technical failures where the provider was never reached (the
+	 * connection was refused or never made, or Loa stopped before the call): sending
+	 * again cannot send twice.
+	 */
+	public static final Set<String> NOT_REACHED = Set.of("ConnectException", "UnknownHostException",
+			"NoRouteToHostException", "HttpConnectTimeoutException", "DISPATCH_ABORTED", "CONNECTION_REFUSED");
+
+	private static final String RETRYABLE = "(status = 'TEMPORARY_FAILURE' or (status = 'TECHNICAL_FAILURE' and "
+			+ "error_code in (" + String.join(", ", NOT_REACHED.stream().sorted().map((c) -> "'" + c + "'").toList())
+			+ "))) and provider_reference is null and coalesce(error_code, '') <> '" + OUTCOME_UNKNOWN + "'";
+
+	/**
+	 * A publication's rows an officer may safely send again: temporary failures and
+	 * failures that never reached the provider, with no provider reference (nothing a
+	 * provider may have accepted), never {@value #OUTCOME_UNKNOWN}.
+	 */
+	public List<Delivery> retryable(long publicationId, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from delivery where publication_id = :pub and " + RETRYABLE
+					+ " order by id limit :limit")
+			.param("pub", publicationId)
+			.param("limit", limit)
+			.query(DeliveryLog::row)
+			.list();
+	}
+
+	/**
+	 * Reopens retryable rows as TEMPORARY_FAILURE, so the channel's next claim sends them
+	 * again, and writes the request into each row's history.
+	 * @return the ids it reopened (rows that stopped being retryable meanwhile are left)
+	 */
+	@Transactional
+	public List<Long> reopenForRetry(Collection<Long> ids, String actor) {
+		List<Long> reopened = new ArrayList<>();
+		Timestamp now = now();
+		for (long id : ids) {
+			Delivery before = get(id).orElse(null);
+			int moved = this.jdbc
+				.sql("update delivery set status = 'TEMPORARY_FAILURE', completed_at = null, updated_at = :now "
+						+ "where id = :id and " + RETRYABLE)
+				.param("now", now)
+				.param("id", id)
+				.update();
+			if (moved > 0 && before != null) {
+				this.jdbc
+					.sql("insert into delivery_event (delivery_id, occurred_at, action, actor, detail) "
+							+ "values (:id, :now, 'RETRY_REQUESTED', :actor, :detail)")
+					.param("id", id)
+					.param("now", now)
+					.param("actor", actor)
+					.param("detail",
+							truncate(before.status() + " " + Objects.toString(before.errorCode(), "") + " "
+									+ Objects.toString(before.errorMessage(), ""), 500)
+								.strip())
+					.update();
+				reopened.add(id);
+			}
+		}
+		return reopened;
+	}
+
+	/** What happened to rows besides their status (an officer's retry), oldest first. */
+	public Map<Long, List<DeliveryEvent>> events(Collection<Long> deliveryIds) {
+		Map<Long, List<DeliveryEvent>> events = new LinkedHashMap<>();
+		if (deliveryIds.isEmpty()) {
+			return events;
+		}
+		this.jdbc
+			.sql("select delivery_id, occurred_at, action, actor, detail from delivery_event "
+					+ "where delivery_id in (:ids) order by id")
+			.param("ids", List.copyOf(deliveryIds))
+			.query((rs) -> {
+				events.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+					.add(new DeliveryEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+							rs.getString(4), rs.getString(5)));
+			});
+		return events;
+	}
+
+	/** One entry of a row's history besides its status changes. */
+	public record DeliveryEvent(long deliveryId, Instant occurredAt, String action, String actor, String detail) {
 	}
 
 	/** Whether any row of the provider carries this reference. */
@@ -506,6 +608,37 @@ public class DeliveryLog {
 			.queryForList("select id from delivery where provider = ? and provider_reference = ? fetch first 1 rows "
 					+ "only", Long.class, provider, reference)
 			.isEmpty();
+	}
+
+	/**
+	 * Tells listeners ({@link DeliveryChanged}) that rows of a publication and channel
+	 * moved, within the transaction that moved them.
+	 */
+	private void changed(long publicationId, String channel) {
+		this.events.publishEvent(new DeliveryChanged(publicationId, channel));
+	}
+
+	/**
+	 * {@link #changed} for each publication and channel among the rows a condition
+	 * selects.
+	 */
+	private void changedWhere(String condition, Object... args) {
+		this.jdbcTemplate.query("select distinct publication_id, channel from delivery where " + condition, (rs) -> {
+			changed(rs.getLong(1), rs.getString(2));
+		}, args);
+	}
+
+	/** {@link #changed} for each publication and channel among the given rows. */
+	private void changedRows(List<Long> ids) {
+		java.util.Set<DeliveryChanged> seen = new java.util.LinkedHashSet<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			this.jdbcTemplate.query("select distinct publication_id, channel from delivery where id in ("
+					+ String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", (rs) -> {
+						seen.add(new DeliveryChanged(rs.getLong(1), rs.getString(2)));
+					}, chunk.toArray());
+		}
+		seen.forEach(this.events::publishEvent);
 	}
 
 	private List<Claimed> markSending(List<Claimed> rows, DeliveryStatus from) {

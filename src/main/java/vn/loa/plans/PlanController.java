@@ -45,8 +45,11 @@ class PlanController {
 
 	private final java.time.Clock clock;
 
+	private final PlanImport imports;
+
 	PlanController(Plans plans, PlanProgress progress, PlanEntries entries, PlanReports reports, Units units,
-			java.time.Clock clock) {
+			java.time.Clock clock, PlanImport imports) {
+		this.imports = imports;
 		this.plans = plans;
 		this.progress = progress;
 		this.entries = entries;
@@ -70,6 +73,41 @@ class PlanController {
 	ResponseEntity<Plan> create(@RequestBody(required = false) Plan plan, Authentication who) {
 		Plan created = this.plans.create(plan, who.getName());
 		return ResponseEntity.created(URI.create("/api/v1/plans/" + created.id())).body(created);
+	}
+
+	/** A plan from a YAML file (the JSON shape) or a CSV file (one row per task). */
+	@PostMapping(path = "/import", consumes = { "application/yaml", "application/x-yaml", "text/yaml" })
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<PlanImportReport> importYaml(@RequestBody(required = false) String yaml, Authentication who) {
+		return imported(this.imports.yaml(yaml, who.getName()));
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<PlanImportReport> importCsv(@RequestBody(required = false) String csv, Authentication who) {
+		return imported(this.imports.csv(csv, who.getName()));
+	}
+
+	/**
+	 * A file upload: {@code .yaml}/{@code .yml} is read as YAML, anything else as CSV.
+	 */
+	@PostMapping(path = "/import", consumes = "multipart/form-data")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<PlanImportReport> importFile(
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Authentication who)
+			throws java.io.IOException {
+		String text = new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String name = (file.getOriginalFilename() != null)
+				? file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT) : "";
+		return imported((name.endsWith(".yaml") || name.endsWith(".yml")) ? this.imports.yaml(text, who.getName())
+				: this.imports.csv(text, who.getName()));
+	}
+
+	private static ResponseEntity<PlanImportReport> imported(PlanImportReport report) {
+		if (!report.applied()) {
+			return ResponseEntity.unprocessableEntity().body(report);
+		}
+		return ResponseEntity.created(URI.create("/api/v1/plans/" + report.plan().id())).body(report);
 	}
 
 	@PutMapping(path = "/{id}", consumes = "application/json")

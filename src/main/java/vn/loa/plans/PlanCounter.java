@@ -3,11 +3,12 @@ package vn.loa.plans;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.common.LoaClock;
 import vn.loa.content.ContentService;
 import vn.loa.deliverylog.AirtimeReported;
+import vn.loa.deliverylog.DeliveryChanged;
 import vn.loa.units.MemberKind;
 import vn.loa.units.Unit;
 import vn.loa.units.Units;
@@ -27,18 +29,21 @@ import vn.loa.units.Units;
  * published and seconds aired per day, unit, channel and topic), so that progress never
  * scans the delivery log.
  * <p>
- * Items: each pass reads only the delivery rows changed since the last pass (by
- * {@code updated_at}, looking back {@code overlap} for rows committed late), grouped into
+ * Items: every write that may move delivery rows into or out of a sent status publishes
+ * {@link DeliveryChanged} inside its transaction — single rows, bulk batches of
+ * {@code vn.loa.channels.bulk}, ZNS and SMS receipts, Facebook posts, station reports —
+ * and this class queues it in {@code plan_change}, so the queue entry commits exactly
+ * when the rows do, however late that is. Each pass takes the queue, groups it into
  * sources: (publication, channel) for recipient channels, (publication, channel, target)
- * where the target is a station, site or Page of its own unit. For each changed source it
- * asks the log, through the unique index, whether any of the source's rows is now SENT or
- * later (AIRED for radio), and compares with what it recorded in {@code plan_source}.
- * Only a change moves a count: a source that starts counting adds one to its content
- * item's {@code plan_item} (and the day's count when that item is new for the channel and
- * unit); a source whose rows all moved to a failure (an SMS that bounced, a post that
- * failed after SENT) takes it away again. A source looked at twice, by overlapping passes
- * or by two nodes, changes nothing the second time: the flip is a conditional update and
- * the pass holds a row lock on its watermark.
+ * where the target is a station, site or Page of its own unit. For each source it asks
+ * the log, through the unique index, whether any of the source's rows is SENT or later
+ * (AIRED for radio), and compares with what it recorded in {@code plan_source}. Only a
+ * change moves a count: a source that starts counting adds one to its content item's
+ * {@code plan_item} (and the day's count when that item is new for the channel and unit);
+ * a source whose rows all moved to a failure (an SMS that bounced, a post that failed
+ * after SENT) takes it away again. A source looked at twice, by two queue entries or by
+ * two nodes, changes nothing the second time: the flip is a conditional update and the
+ * pass holds a row lock on {@code plan_counter_state}.
  * <p>
  * Air time: each airing a station reports arrives once as {@link AirtimeReported} within
  * the transaction that recorded it, and adds its seconds to the station's unit.
@@ -48,6 +53,9 @@ public class PlanCounter {
 
 	static final String STATE = "delivery";
 
+	/** Queue entries one pass takes at most (a pass is one transaction). */
+	static final int PASS = 5000;
+
 	private final JdbcClient jdbc;
 
 	private final Units units;
@@ -56,17 +64,13 @@ public class PlanCounter {
 
 	private final Clock clock;
 
-	private final PlansProperties properties;
-
 	private final TransactionTemplate transactions;
 
-	PlanCounter(JdbcClient jdbc, Units units, ContentService contents, Clock clock, PlansProperties properties,
-			TransactionTemplate transactions) {
+	PlanCounter(JdbcClient jdbc, Units units, ContentService contents, Clock clock, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.contents = contents;
 		this.clock = clock;
-		this.properties = properties;
 		this.transactions = transactions;
 	}
 
@@ -76,92 +80,133 @@ public class PlanCounter {
 		catchUp();
 	}
 
-	/**
-	 * One pass over the delivery rows changed since the last. Returns the number of
-	 * sources whose counting changed.
-	 */
-	public synchronized int catchUp() {
-		Integer changed = this.transactions.execute((status) -> pass());
-		return (changed != null) ? changed : 0;
+	/** Queues a change of delivery rows, in the transaction that made it. */
+	@EventListener
+	void on(DeliveryChanged changed) {
+		this.jdbc.sql("insert into plan_change (publication_id, channel) values (:pub, :ch)")
+			.param("pub", changed.publicationId())
+			.param("ch", changed.channel())
+			.update();
 	}
 
-	private int pass() {
-		Instant watermark = lockWatermark();
-		Instant since = watermark.minus(this.properties.overlap());
-		List<Source> sources = new ArrayList<>();
-		Instant[] newest = { watermark };
-		this.jdbc
-			.sql("select publication_id, channel, " + TARGET_KEY + " as target_key, max(updated_at) from delivery "
-					+ "where updated_at >= :since group by publication_id, channel, " + TARGET_KEY)
-			.param("since", Timestamp.from(since))
-			.query((rs) -> {
-				sources.add(new Source(rs.getLong(1), rs.getString(2), rs.getString(3)));
-				Instant at = rs.getTimestamp(4).toInstant();
-				if (at.isAfter(newest[0])) {
-					newest[0] = at;
-				}
-			});
+	/**
+	 * Counts what the queue holds, pass after pass until it is empty. Returns the number
+	 * of sources whose counting changed.
+	 */
+	public synchronized int catchUp() {
 		int changed = 0;
-		for (Source source : sources) {
-			if (apply(source)) {
-				changed++;
+		while (this.jdbc.sql("select id from plan_change fetch first 1 rows only")
+			.query(Long.class)
+			.optional()
+			.isPresent()) {
+			int[] pass = this.transactions.execute((status) -> pass());
+			changed += pass[0];
+			if (pass[1] < PASS) {
+				break;
 			}
 		}
-		this.jdbc.sql("update plan_counter_state set watermark = :w where name = :name")
-			.param("w", Timestamp.from(newest[0]))
-			.param("name", STATE)
-			.update();
 		return changed;
 	}
 
-	private static final String TARGET_KEY = "case when channel in ('radio', 'wordpress', 'facebook') then target else '' end";
+	/** One pass: {changed sources, queue entries taken}. */
+	private int[] pass() {
+		lock();
+		List<Long> ids = new ArrayList<>();
+		Set<DeliveryChanged> touched = new LinkedHashSet<>();
+		this.jdbc
+			.sql("select id, publication_id, channel from plan_change order by id fetch first " + PASS + " rows only")
+			.query((rs) -> {
+				ids.add(rs.getLong(1));
+				touched.add(new DeliveryChanged(rs.getLong(2), rs.getString(3)));
+			});
+		int changed = 0;
+		for (DeliveryChanged change : touched) {
+			for (Source source : sources(change)) {
+				if (apply(source)) {
+					changed++;
+				}
+			}
+		}
+		// by id, not by range: an entry with a lower id committed after this pass read
+		// the
+		// queue is still there for the next one
+		for (int from = 0; from < ids.size(); from += 1000) {
+			this.jdbc.sql("delete from plan_change where id in (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.update();
+		}
+		return new int[] { changed, ids.size() };
+	}
 
-	private Instant lockWatermark() {
-		Optional<Timestamp> found = this.jdbc
-			.sql("select watermark from plan_counter_state where name = :name for update")
+	/**
+	 * The sources a change touches: one per target for channels whose targets have units.
+	 */
+	private List<Source> sources(DeliveryChanged change) {
+		if (!TaskChannel.unitTargets(change.channel())) {
+			return List.of(new Source(change.publicationId(), change.channel(), ""));
+		}
+		return this.jdbc.sql("select distinct target from delivery where publication_id = :pub and channel = :ch")
+			.param("pub", change.publicationId())
+			.param("ch", change.channel())
+			.query(String.class)
+			.list()
+			.stream()
+			.map((target) -> new Source(change.publicationId(), change.channel(), target))
+			.toList();
+	}
+
+	private void lock() {
+		if (this.jdbc.sql("select name from plan_counter_state where name = :name for update")
 			.param("name", STATE)
-			.query(Timestamp.class)
-			.optional();
-		if (found.isPresent()) {
-			return found.get().toInstant();
+			.query(String.class)
+			.optional()
+			.isPresent()) {
+			return;
 		}
 		try {
-			this.jdbc.sql("insert into plan_counter_state (name, watermark) values (:name, :w)")
-				.param("name", STATE)
-				.param("w", Timestamp.from(Instant.EPOCH))
-				.update();
+			this.jdbc.sql("insert into plan_counter_state (name) values (:name)").param("name", STATE).update();
 		}
 		catch (org.springframework.dao.DuplicateKeyException ex) {
 			// another node made it first; its lock is taken below
 		}
-		return this.jdbc.sql("select watermark from plan_counter_state where name = :name for update")
+		this.jdbc.sql("select name from plan_counter_state where name = :name for update")
 			.param("name", STATE)
-			.query(Timestamp.class)
-			.single()
-			.toInstant();
+			.query(String.class)
+			.single();
 	}
 
 	private boolean apply(Source source) {
 		boolean radio = source.channel().equals("radio");
+		String sent = radio ? "'AIRED'" : "'SENT', 'PULLED', 'DELIVERED', 'AIRED'";
+		Optional<Recorded> recorded = recorded(source);
+		if (recorded.isPresent() && recorded.get().counted()) {
+			// counted already: it stays counted while any row is still sent
+			boolean still = this.jdbc
+				.sql("select 1 from delivery where publication_id = :pub and channel = :ch "
+						+ (source.targetKey().isEmpty() ? "" : "and target = :target ") + "and status in (" + sent
+						+ ") fetch first 1 rows only")
+				.param("pub", source.publicationId())
+				.param("ch", source.channel())
+				.param("target", source.targetKey())
+				.query(Integer.class)
+				.optional()
+				.isPresent();
+			if (still || !flip(source, false, recorded.get().day())) {
+				return false;
+			}
+			removeItem(source, recorded.get());
+			return true;
+		}
 		Timestamp first = this.jdbc.sql(
 				"select min(coalesce(sent_at, updated_at)) from delivery where publication_id = :pub and channel = :ch "
-						+ (source.targetKey().isEmpty() ? "" : "and target = :target ") + "and status in ("
-						+ (radio ? "'AIRED'" : "'SENT', 'PULLED', 'DELIVERED', 'AIRED'") + ")")
+						+ (source.targetKey().isEmpty() ? "" : "and target = :target ") + "and status in (" + sent
+						+ ")")
 			.param("pub", source.publicationId())
 			.param("ch", source.channel())
 			.param("target", source.targetKey())
 			.query(Timestamp.class)
 			.optional()
 			.orElse(null);
-		Optional<Recorded> recorded = this.jdbc
-			.sql("select content_id, unit_id, topic, on_day, counted from plan_source where publication_id = :pub "
-					+ "and channel = :ch and target_key = :target")
-			.param("pub", source.publicationId())
-			.param("ch", source.channel())
-			.param("target", source.targetKey())
-			.query((rs, n) -> new Recorded(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-					rs.getBoolean(5)))
-			.optional();
 		if (first != null) {
 			LocalDate day = first.toInstant().atZone(LoaClock.ZONE).toLocalDate();
 			if (recorded.isEmpty()) {
@@ -192,11 +237,19 @@ public class PlanCounter {
 			}
 			return false;
 		}
-		if (recorded.isPresent() && recorded.get().counted() && flip(source, false, recorded.get().day())) {
-			removeItem(source, recorded.get());
-			return true;
-		}
 		return false;
+	}
+
+	private Optional<Recorded> recorded(Source source) {
+		return this.jdbc
+			.sql("select content_id, unit_id, topic, on_day, counted from plan_source where publication_id = :pub "
+					+ "and channel = :ch and target_key = :target")
+			.param("pub", source.publicationId())
+			.param("ch", source.channel())
+			.param("target", source.targetKey())
+			.query((rs, n) -> new Recorded(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+					rs.getBoolean(5)))
+			.optional();
 	}
 
 	private boolean flip(Source source, boolean counted, LocalDate day) {

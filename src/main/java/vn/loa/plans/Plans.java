@@ -271,7 +271,73 @@ public class Plans {
 		return codes;
 	}
 
+	/**
+	 * Every refusal a plan earns, not just the first: the plan's own fields, then each
+	 * task's first fault, then repeated task codes. Empty when {@link #create} would take
+	 * it.
+	 */
+	List<Refusal> refusals(Plan input) {
+		List<Refusal> refusals = new ArrayList<>();
+		try {
+			head(new Plan(input.id(), input.name(), input.document(), input.year(), input.units(), List.of()));
+		}
+		catch (org.springframework.web.ErrorResponseException ex) {
+			refusals.add(Refusal.of(ex));
+		}
+		List<Task> tasks = (input.tasks() != null) ? input.tasks() : List.of();
+		if (tasks.isEmpty()) {
+			refusals.add(new Refusal("tasks", "a plan needs at least one task"));
+		}
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < tasks.size(); i++) {
+			try {
+				ValidTask task = validate("tasks[" + i + "].", tasks.get(i));
+				if (!codes.add(task.code().toLowerCase(Locale.ROOT))) {
+					refusals.add(new Refusal("tasks[" + i + "].code", "repeats the code of an earlier task"));
+				}
+			}
+			catch (org.springframework.web.ErrorResponseException ex) {
+				refusals.add(Refusal.of(ex));
+			}
+		}
+		return refusals;
+	}
+
+	/** A field a plan was refused for, and why. */
+	record Refusal(String field, String message) {
+
+		@SuppressWarnings("unchecked")
+		static Refusal of(org.springframework.web.ErrorResponseException ex) {
+			Map<String, Object> properties = ex.getBody().getProperties();
+			Object errors = (properties != null) ? properties.get("errors") : null;
+			if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
+				return new Refusal(String.valueOf(first.get("field")), String.valueOf(first.get("message")));
+			}
+			return new Refusal("", ex.getBody().getDetail());
+		}
+
+	}
+
 	Valid validate(Plan input) {
+		Valid head = head(input);
+		List<Task> tasks = (input.tasks() != null) ? input.tasks() : List.of();
+		if (tasks.isEmpty()) {
+			throw Problems.invalid("tasks", "a plan needs at least one task");
+		}
+		List<ValidTask> valid = new ArrayList<>();
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < tasks.size(); i++) {
+			ValidTask task = validate("tasks[" + i + "].", tasks.get(i));
+			if (!codes.add(task.code().toLowerCase(Locale.ROOT))) {
+				throw Problems.invalid("tasks[" + i + "].code", "repeats the code of an earlier task");
+			}
+			valid.add(task);
+		}
+		return new Valid(head.name(), head.document(), head.year(), head.unitIds(), valid);
+	}
+
+	/** The plan's own fields, checked; its tasks are left out. */
+	private Valid head(Plan input) {
 		if (input == null) {
 			throw Problems.invalid("body", "A JSON body is required");
 		}
@@ -293,21 +359,8 @@ public class Plans {
 		for (int i = 0; i < planUnits.size(); i++) {
 			unitIds.add(unit("units[" + i + "]", planUnits.get(i)).id());
 		}
-		List<Task> tasks = (input.tasks() != null) ? input.tasks() : List.of();
-		if (tasks.isEmpty()) {
-			throw Problems.invalid("tasks", "a plan needs at least one task");
-		}
-		List<ValidTask> valid = new ArrayList<>();
-		Set<String> codes = new HashSet<>();
-		for (int i = 0; i < tasks.size(); i++) {
-			ValidTask task = validate("tasks[" + i + "].", tasks.get(i));
-			if (!codes.add(task.code().toLowerCase(Locale.ROOT))) {
-				throw Problems.invalid("tasks[" + i + "].code", "repeats the code of an earlier task");
-			}
-			valid.add(task);
-		}
 		return new Valid(name, new Document(number, document.date(), issuer), input.year(),
-				List.copyOf(new LinkedHashSet<>(unitIds)), valid);
+				List.copyOf(new LinkedHashSet<>(unitIds)), List.of());
 	}
 
 	private ValidTask validate(String prefix, Task task) {

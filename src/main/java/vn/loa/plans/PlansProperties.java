@@ -10,14 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param countInterval how often the counter catches up with the delivery log (progress
  * requests also catch up first)
- * @param overlap how far back each pass looks before the last change it saw, so that a
- * row committed late with an earlier timestamp is not missed
  * @param entryGraceDays days after a quarter's end during which manual entries for it are
  * still taken (the quarterly report is due then); later the quarter is closed
  * @param reminderDays how many days before a due date the responsible unit's officers see
  * a notice when the task is behind
  */
 @ConfigurationProperties("loa.plans")
-record PlansProperties(@DefaultValue("30s") Duration countInterval, @DefaultValue("10m") Duration overlap,
-		@DefaultValue("15") int entryGraceDays, @DefaultValue("5") int reminderDays) {
+record PlansProperties(@DefaultValue("30s") Duration countInterval, @DefaultValue("15") int entryGraceDays,
+		@DefaultValue("5") int reminderDays) {
 }

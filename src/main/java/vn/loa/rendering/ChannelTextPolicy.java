@@ -11,6 +11,9 @@ import vn.loa.content.ContentVersion;
  */
 public interface ChannelTextPolicy {
 
+	/** The metric that holds {@link #card}. */
+	String CARD = "card";
+
 	String channel();
 
 	/** The text as the channel will send it (e.g. SMS without diacritics). */
@@ -26,6 +29,17 @@ public interface ChannelTextPolicy {
 	 * check so that it can show an officer the numbers of what is refused.
 	 */
 	default void check(String text, Map<String, Object> metrics, Map<String, String> options) {
+	}
+
+	/**
+	 * How the readers would see the rendition, when its text alone does not show it: a
+	 * Facebook post as a card with its Page, its text up to "See more" and its link
+	 * preview or photo. The renderer keeps it as the metric {@value #CARD}; the console
+	 * draws it, the API returns it with the other metrics. Values must not be null.
+	 * @return empty when the text is the preview
+	 */
+	default Map<String, Object> card(ContentVersion content, String text, Map<String, String> options) {
+		return Map.of();
 	}
 
 	/**

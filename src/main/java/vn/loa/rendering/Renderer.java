@@ -98,6 +98,10 @@ public class Renderer {
 		metrics.put("words", words(text));
 		if (policy != null) {
 			metrics.putAll(policy.metrics(text, options));
+			Map<String, Object> card = policy.card(content, text, options);
+			if (!card.isEmpty()) {
+				metrics.put(ChannelTextPolicy.CARD, card);
+			}
 			if (check) {
 				policy.check(text, metrics, options);
 			}

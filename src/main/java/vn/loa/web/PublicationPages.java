@@ -156,6 +156,7 @@ class PublicationPages {
 		model.addAttribute("item", this.contents.get(publication.contentId()));
 		model.addAttribute("history", this.publications.history(id));
 		model.addAttribute("channelIds", this.channels.stream().map(ChannelDescriptor::id).toList());
+		model.addAttribute("retryable", me.approver() ? this.publications.retryable(id).size() : 0);
 		live(publication, channel, status, after, model);
 		return "console/publication";
 	}
@@ -177,6 +178,15 @@ class PublicationPages {
 			RedirectAttributes redirect) {
 		return act(id, back, redirect, "notice.publicationApproved",
 				() -> this.publications.approve(id, user.getName()));
+	}
+
+	/** Sends the rows that may safely be sent again, in one action. */
+	@PostMapping("/console/publications/{id}/retry")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	String retry(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		ConsoleUser me = ConsoleUser.of(user);
+		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		return act(id, null, redirect, "notice.publicationRetried", () -> this.publications.retry(id, me.name()));
 	}
 
 	@PostMapping("/console/publications/{id}/cancel")
@@ -211,7 +221,9 @@ class PublicationPages {
 		// ZNS quota: why the numbers do not move.
 		model.addAttribute("jobs",
 				this.jobs.ofPublication(publication.id()).stream().filter((job) -> !job.state().ended()).toList());
-		model.addAttribute("deliveries", rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE)));
+		List<Delivery> page = rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE));
+		model.addAttribute("deliveries", page);
+		model.addAttribute("rowEvents", this.deliveries.events(page.stream().map(Delivery::id).toList()));
 		model.addAttribute("nextAfter",
 				(rows.size() > ROWS_PER_PAGE) ? Optional.of(rows.get(ROWS_PER_PAGE - 1).id()) : Optional.empty());
 		model.addAttribute("channel", channelFilter);

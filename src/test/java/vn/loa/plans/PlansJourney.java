@@ -218,6 +218,106 @@ abstract class PlansJourney {
 	}
 
 	@Test
+	void plansImportFromYamlOrCsvWholeOrNotAtAll() throws Exception {
+		String p = "i" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		units(p);
+		int year = this.today.getYear();
+		String yaml = """
+				name: Kế hoạch tuyên truyền nhập từ tệp %1$s
+				document: {number: 12/KH-UBND, date: 2026-02-03, issuer: Ủy ban nhân dân tỉnh Bình Định}
+				year: %2$d
+				units: [%1$sa, %1$sb]
+				tasks:
+				  - {code: "1", title: Chuyên mục trên Đài tỉnh, leadUnit: %1$sa, channel: RADIO, measure: MINUTES, quota: 10, cadence: MONTHLY}
+				  - code: "2"
+				    title: Ít nhất 10 tin, bài trên mỗi trang thông tin điện tử
+				    leadUnit: %1$sa
+				    channel: WORDPRESS
+				    quota: 10
+				    cadence: YEARLY
+				    perUnit: true
+				"""
+			.formatted(p, year);
+		String created = as("admin", "ADMIN",
+				post("/api/v1/plans/import").contentType("application/yaml").content(yaml))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.applied").value(true))
+			.andExpect(jsonPath("$.plan.document.issuer").value("Ủy ban nhân dân tỉnh Bình Định"))
+			.andExpect(jsonPath("$.plan.document.date").value("2026-02-03"))
+			.andExpect(jsonPath("$.plan.tasks[1].perUnit").value(true))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(created, "$.plan.id")).longValue();
+		as("admin", "ADMIN", get("/api/v1/plans/" + id + "/progress?period=" + year))
+			.andExpect(jsonPath("$.tasks.length()").value(3));
+
+		long before = this.jdbc.sql("select count(*) from plan").query(Long.class).single();
+		as("admin", "ADMIN",
+				post("/api/v1/plans/import").contentType("application/yaml")
+					.content(yaml.replace("quota: 10, cadence", "quota: -1, cadence")
+						.replace("perUnit: true", "perUnit: maybe")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.applied").value(false))
+			.andExpect(jsonPath("$.rejected[*].field", hasItem("tasks[0].quota")))
+			.andExpect(jsonPath("$.rejected[*].field", hasItem("tasks[1].perUnit")));
+
+		String header = "plan,document_number,document_date,issuer,year,plan_units,code,title,lead_unit,units,channel,"
+				+ "topic,measure,quota,cadence,due_day,per_unit\n";
+		String first = "Kế hoạch CSV " + p + ",590/QĐ-UBND,11/3/2021,Ủy ban nhân dân tỉnh Khánh Hòa," + year + "," + p
+				+ "a " + p + "b,III.1.a,Gửi tin trước ngày 25," + p + "a," + p + "a|" + p + "b,PORTAL,"
+				+ "cai-cach-hanh-chinh,ITEMS,1,MONTHLY,25,yes\n";
+		String bad = header + first + ",,,,,,II.3.g,Tin nhắn,nowhere-" + p + ",,SMS,,ITEMS,không,YEARLY,30,\n"
+				+ ",,,,,,III.6.a,Hội nghị," + p + "a,,FAX,,ITEMS,1,DAILY,,\n";
+		as("admin", "ADMIN", post("/api/v1/plans/import").contentType("text/csv").content(bad))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rejected[?(@.row == 3 && @.field == 'lead_unit')]").exists())
+			.andExpect(jsonPath("$.rejected[?(@.row == 3 && @.field == 'quota' && @.value == 'không')]").exists())
+			.andExpect(jsonPath("$.rejected[?(@.row == 4 && @.field == 'channel')]").exists());
+		assertThat(this.jdbc.sql("select count(*) from plan").query(Long.class).single()).isEqualTo(before);
+
+		as("admin", "ADMIN",
+				post("/api/v1/plans/import").contentType("text/csv")
+					.content(header + first + ",,,,,,III.6.a,Hội nghị đối thoại doanh nghiệp," + p
+							+ "b,,MANUAL,,ITEMS,1,YEARLY,,\n"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.tasksRead").value(2))
+			.andExpect(jsonPath("$.plan.document.date").value("2021-03-11"))
+			.andExpect(jsonPath("$.plan.tasks[0].dueDay").value(25))
+			.andExpect(jsonPath("$.plan.tasks[0].units.length()").value(2))
+			.andExpect(jsonPath("$.plan.tasks[1].leadUnit").value(p + "b"));
+		as("editor", "EDITOR", post("/api/v1/plans/import").contentType("text/csv").content(header + first))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void officersOfAUnitBehindAreRemindedBeforeTheDueDate() throws Exception {
+		String p = "n" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		units(p);
+		// due today (or at the month's end, at most 3 days away, after the 28th)
+		String due = (this.today.getDayOfMonth() <= 28) ? String.valueOf(this.today.getDayOfMonth()) : "null";
+		long plan = createPlan(p, "\"quota\":2,\"dueDay\":" + due);
+		String officer = p + "officer";
+		as("admin", "ADMIN", put("/api/v1/units/members/user/" + officer).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"unit\":\"" + p + "a\"}")).andExpect(status().isOk());
+		as(officer, "EDITOR", get("/console/plans")).andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("Nhắc việc: nhiệm vụ T1 (Đăng tin cải cách hành chính) của Sở Nội vụ thử nghiệm "
+						+ p + " mới đạt 0/2")))
+			.andExpect(content().string(containsString("/console/plans/" + plan + "?period=" + this.month)));
+		as(officer, "EDITOR", get("/console/plans?lang=en"))
+			.andExpect(content().string(containsString("Reminder: task T1")));
+		// an officer of another unit is not reminded of it
+		as("officer", "EDITOR", get("/console/plans"))
+			.andExpect(content().string(not(containsString("Sở Nội vụ thử nghiệm " + p + " mới đạt"))));
+		// done: the notice goes
+		as(officer, "EDITOR", post("/api/v1/plans/" + plan + "/entries").contentType(MediaType.APPLICATION_JSON)
+			.content(entry("T1", p + "a", this.today, 2))).andExpect(status().isCreated());
+		as(officer, "EDITOR", get("/console/plans"))
+			.andExpect(content().string(not(containsString("Sở Nội vụ thử nghiệm " + p + " mới đạt"))));
+	}
+
+	@Test
 	void reportsReadBackWithTheirFiguresAndDiacritics() throws Exception {
 		String p = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
 		units(p);
@@ -329,8 +429,12 @@ abstract class PlansJourney {
 	}
 
 	long createPlan(String p) throws Exception {
+		return createPlan(p, "\"quota\":2");
+	}
+
+	long createPlan(String p, String firstTask) throws Exception {
 		String answer = as("admin", "ADMIN",
-				post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON).content(plan(p, "\"quota\":2")))
+				post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON).content(plan(p, firstTask)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

@@ -158,6 +158,11 @@ class ConsoleBrowserTests {
 
 		click(By.id("publish-content"));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("publish-form")));
+		// Facebook's verdict shows the post as the Pages' followers will see it.
+		WebElement card = browser.findElement(By.cssSelector("#verdict-facebook .post-card"));
+		assertThat(card.isDisplayed()).isTrue();
+		assertThat(card.findElement(By.className("post-card-link-title")).getText()).isEqualTo(title);
+		assertThat(card.findElement(By.className("post-card-text")).getText()).startsWith(title);
 		for (WebElement channel : browser.findElements(By.cssSelector("input[name='channels']"))) {
 			if (channel.isSelected() != "portal".equals(channel.getAttribute("value"))) {
 				channel.click();

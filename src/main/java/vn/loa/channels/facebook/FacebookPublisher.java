@@ -110,10 +110,7 @@ class FacebookPublisher {
 			.map(ImageRef::path)
 			.map(this.loa::publicUrl)
 			.orElse(null);
-		String kind = dispatch.option("post", this.properties.post());
-		if (!"photo".equals(kind) || image == null) {
-			kind = "link";
-		}
+		String kind = kind(dispatch.option("post", this.properties.post()), image);
 		Instant now = this.clock.instant();
 		Instant notBefore = (dispatch.scheduledAt() != null) ? dispatch.scheduledAt() : now;
 		FacebookPosts.Post post = this.posts.prepare(dispatch.publicationId(), dispatch.content().contentId(),
@@ -180,6 +177,16 @@ class FacebookPublisher {
 		catch (GraphRefusal refusal) {
 			return refused(post, token, refusal, now);
 		}
+	}
+
+	/**
+	 * A photo post when one is chosen and the item has an image, else a link post.
+	 * @param chosen the publication's {@code facebook.post} option or the configured
+	 * default
+	 * @param image the item's first image, or null
+	 */
+	static String kind(String chosen, String image) {
+		return ("photo".equals(chosen) && image != null) ? "photo" : "link";
 	}
 
 	boolean schedulableOnFacebook(Instant at, Instant now) {

@@ -172,7 +172,28 @@ class FacebookGraphTests {
 				assertThat(refusal.verdict().retry()).isFalse();
 				assertThat(refusal.verdict().status()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
 			});
-		assertThat(FacebookGraph.USAGE_FULL_PAUSE).isCloseTo(Duration.ofMinutes(10), Duration.ZERO);
+	}
+
+	@Test
+	void aBudgetAtAHundredPercentWithoutAnEstimateKeepsLoaAwayForAWhile() {
+		// x-page-usage at 100%
+		this.simulator.inject(this.page, new GraphSimulator.Fault(80001, null, "OAuthException",
+				"(#80001) There have been too many calls to this Page account.", 1, 0));
+		assertThatExceptionOfType(GraphRefusal.class)
+			.isThrownBy(() -> this.graph.publishLink("token-a", this.page, "Bài", null, null))
+			.satisfies((refusal) -> assertThat(refusal.waitAtLeast()).isEqualTo(Duration.ofMinutes(10)));
+		// x-app-usage at 100%
+		this.simulator.inject(this.page,
+				new GraphSimulator.Fault(4, null, "OAuthException", "(#4) Application request limit reached", 1, 0));
+		assertThatExceptionOfType(GraphRefusal.class)
+			.isThrownBy(() -> this.graph.publishLink("token-a", this.page, "Bài", null, null))
+			.satisfies((refusal) -> assertThat(refusal.waitAtLeast()).isEqualTo(FacebookGraph.USAGE_FULL_PAUSE));
+		// The usage headers of an ordinary answer (under 100%) ask for no wait.
+		this.simulator.inject(this.page, new GraphSimulator.Fault(2, null, "FacebookApiException",
+				"(#2) Service temporarily unavailable", 1, 0));
+		assertThatExceptionOfType(GraphRefusal.class)
+			.isThrownBy(() -> this.graph.publishLink("token-a", this.page, "Bài", null, null))
+			.satisfies((refusal) -> assertThat(refusal.waitAtLeast()).isZero());
 	}
 
 }

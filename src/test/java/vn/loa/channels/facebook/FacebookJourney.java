@@ -234,6 +234,15 @@ abstract class FacebookJourney {
 		assertThat(row.path("providerReference").asString()).isEqualTo(postId);
 		assertThat(row.path("errorCode").asString()).isEqualTo("506/1455006");
 		assertThat(this.simulator.postsOf(page)).hasSize(1);
+
+		// Both rows record the one post: withdrawing the item deletes it once.
+		as("approver", "APPROVER", post("/api/v1/contents/" + item + "/withdraw")).andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.posts.ofContent(item)).hasSize(2)
+				.allSatisfy((p) -> assertThat(p.retractAction()).isEqualTo("delete")));
+		assertThat(this.simulator.post(postId).deleteRequests()).isOne();
+		assertThat(this.withdrawal.sweep(Instant.now().plus(Duration.ofDays(1)))).isZero();
+		assertThat(this.simulator.post(postId).deleteRequests()).isOne();
 	}
 
 	@Test
