@@ -121,6 +121,11 @@ public class GraphSimulator {
 			return this.photoUrl;
 		}
 
+		/** When Graph was asked to make it. */
+		public Instant createdAt() {
+			return this.createdAt;
+		}
+
 		public Instant scheduledFor() {
 			return this.scheduledFor;
 		}
