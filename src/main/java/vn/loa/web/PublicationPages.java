@@ -65,12 +65,15 @@ class PublicationPages {
 
 	private final vn.loa.units.Units units;
 
+	private final DeliveryCharts charts;
+
 	private final BulkJobs jobs;
 
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
 			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages,
-			vn.loa.units.Units units, BulkJobs jobs) {
+			vn.loa.units.Units units, DeliveryCharts charts, BulkJobs jobs) {
 		this.units = units;
+		this.charts = charts;
 		this.jobs = jobs;
 		this.publications = publications;
 		this.contents = contents;
@@ -161,6 +164,15 @@ class PublicationPages {
 		return "console/publication";
 	}
 
+	/** The publication's chart data, which its page reloads while it changes. */
+	@GetMapping(path = "/console/publications/{id}/chart", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	DeliveryCharts.Chart chart(@PathVariable long id, Authentication user) {
+		ConsoleUser me = ConsoleUser.of(user);
+		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		return this.charts.publication(id);
+	}
+
 	/** The parts of the publication page that the page's script refreshes. */
 	@GetMapping("/console/publications/{id}/live")
 	String liveFragment(@PathVariable long id, @RequestParam(required = false) String channel,
@@ -214,6 +226,7 @@ class PublicationPages {
 		List<Delivery> rows = this.deliveries
 			.query(new DeliveryQuery(publication.id(), channelFilter, status, null, after, ROWS_PER_PAGE + 1));
 		model.addAttribute("progress", progress);
+		model.addAttribute("chart", this.charts.publication(publication.id()));
 		model.addAttribute("summary", DeliveryProgress.of(progress));
 		model.addAttribute("progressStatuses", statusesIn(progress));
 		model.addAttribute("signature", signature(progress));
