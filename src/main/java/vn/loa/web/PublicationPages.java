@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
@@ -64,10 +65,16 @@ class PublicationPages {
 
 	private final vn.loa.units.Units units;
 
+	private final DeliveryCharts charts;
+
+	private final BulkJobs jobs;
+
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
 			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages,
-			vn.loa.units.Units units) {
+			vn.loa.units.Units units, DeliveryCharts charts, BulkJobs jobs) {
 		this.units = units;
+		this.charts = charts;
+		this.jobs = jobs;
 		this.publications = publications;
 		this.contents = contents;
 		this.deliveries = deliveries;
@@ -157,6 +164,15 @@ class PublicationPages {
 		return "console/publication";
 	}
 
+	/** The publication's chart data, which its page reloads while it changes. */
+	@GetMapping(path = "/console/publications/{id}/chart", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	DeliveryCharts.Chart chart(@PathVariable long id, Authentication user) {
+		ConsoleUser me = ConsoleUser.of(user);
+		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		return this.charts.publication(id);
+	}
+
 	/** The parts of the publication page that the page's script refreshes. */
 	@GetMapping("/console/publications/{id}/live")
 	String liveFragment(@PathVariable long id, @RequestParam(required = false) String channel,
@@ -210,9 +226,14 @@ class PublicationPages {
 		List<Delivery> rows = this.deliveries
 			.query(new DeliveryQuery(publication.id(), channelFilter, status, null, after, ROWS_PER_PAGE + 1));
 		model.addAttribute("progress", progress);
+		model.addAttribute("chart", this.charts.publication(publication.id()));
 		model.addAttribute("summary", DeliveryProgress.of(progress));
 		model.addAttribute("progressStatuses", statusesIn(progress));
 		model.addAttribute("signature", signature(progress));
+		// Bulk jobs still at work, e.g. WAITING for the end of quiet hours or tomorrow's
+		// ZNS quota: why the numbers do not move.
+		model.addAttribute("jobs",
+				this.jobs.ofPublication(publication.id()).stream().filter((job) -> !job.state().ended()).toList());
 		List<Delivery> page = rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE));
 		model.addAttribute("deliveries", page);
 		model.addAttribute("rowEvents", this.deliveries.events(page.stream().map(Delivery::id).toList()));
@@ -248,6 +269,8 @@ class PublicationPages {
 		model.addAttribute("item", item);
 		model.addAttribute("channels", enabled);
 		model.addAttribute("hasSms", hasSms());
+		model.addAttribute("hasZns", enabled("zalo-zns"));
+		model.addAttribute("hasZalo", enabled("zalo"));
 		model.addAttribute("publishable", item.state().publishable());
 		// what each channel would do with the version the publication sends
 		ContentVersion version = item.state().publishable() ? this.contents.version(id, item.approvedVersion())
@@ -280,7 +303,11 @@ class PublicationPages {
 	}
 
 	private boolean hasSms() {
-		return this.channels.stream().anyMatch(c -> c.id().equals("sms") && c.enabled());
+		return enabled("sms");
+	}
+
+	private boolean enabled(String channel) {
+		return this.channels.stream().anyMatch(c -> c.id().equals(channel) && c.enabled());
 	}
 
 	private static Set<DeliveryStatus> statusesIn(Map<String, Map<DeliveryStatus, Long>> progress) {
