@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
@@ -66,11 +67,14 @@ class PublicationPages {
 
 	private final DeliveryCharts charts;
 
+	private final BulkJobs jobs;
+
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
 			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages,
-			vn.loa.units.Units units, DeliveryCharts charts) {
+			vn.loa.units.Units units, DeliveryCharts charts, BulkJobs jobs) {
 		this.units = units;
 		this.charts = charts;
+		this.jobs = jobs;
 		this.publications = publications;
 		this.contents = contents;
 		this.deliveries = deliveries;
@@ -226,6 +230,10 @@ class PublicationPages {
 		model.addAttribute("summary", DeliveryProgress.of(progress));
 		model.addAttribute("progressStatuses", statusesIn(progress));
 		model.addAttribute("signature", signature(progress));
+		// Bulk jobs still at work, e.g. WAITING for the end of quiet hours or tomorrow's
+		// ZNS quota: why the numbers do not move.
+		model.addAttribute("jobs",
+				this.jobs.ofPublication(publication.id()).stream().filter((job) -> !job.state().ended()).toList());
 		List<Delivery> page = rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE));
 		model.addAttribute("deliveries", page);
 		model.addAttribute("rowEvents", this.deliveries.events(page.stream().map(Delivery::id).toList()));
@@ -261,6 +269,8 @@ class PublicationPages {
 		model.addAttribute("item", item);
 		model.addAttribute("channels", enabled);
 		model.addAttribute("hasSms", hasSms());
+		model.addAttribute("hasZns", enabled("zalo-zns"));
+		model.addAttribute("hasZalo", enabled("zalo"));
 		model.addAttribute("publishable", item.state().publishable());
 		// what each channel would do with the version the publication sends
 		ContentVersion version = item.state().publishable() ? this.contents.version(id, item.approvedVersion())
@@ -293,7 +303,11 @@ class PublicationPages {
 	}
 
 	private boolean hasSms() {
-		return this.channels.stream().anyMatch(c -> c.id().equals("sms") && c.enabled());
+		return enabled("sms");
+	}
+
+	private boolean enabled(String channel) {
+		return this.channels.stream().anyMatch(c -> c.id().equals(channel) && c.enabled());
 	}
 
 	private static Set<DeliveryStatus> statusesIn(Map<String, Map<DeliveryStatus, Long>> progress) {

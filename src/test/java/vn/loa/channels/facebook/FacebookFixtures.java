@@ -1,6 +1,7 @@
 package vn.loa.channels.facebook;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,17 +51,8 @@ final class FacebookFixtures {
 	 * @return the id of an item an approver has approved
 	 */
 	long approvedItem(String title, String summary) throws Exception {
-		String request = this.json.writeValueAsString(Map.of("title", title, "summary", summary, "body",
-				"Từ ngày 01/12 **nộp hồ sơ trực tuyến**.", "topic", "cai-cach-hanh-chinh", "audiences",
-				List.of("CITIZENS_AND_BUSINESSES"), "areas", List.of("56")));
-		long id = this.json
-			.readTree(body(as("editor", "EDITOR",
-					post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON).content(request))
-				.andExpect(status().isCreated())))
-			.path("id")
-			.asLong();
-		as("editor", "EDITOR", post("/api/v1/contents/" + id + "/submit")).andExpect(status().isOk());
-		as("approver", "APPROVER", post("/api/v1/contents/" + id + "/approve")).andExpect(status().isOk());
+		long id = create(draft(title, summary));
+		approve(id);
 		return id;
 	}
 
@@ -70,16 +62,8 @@ final class FacebookFixtures {
 
 	/** An item written with an uploaded image (a PNG), then approved. */
 	Item approvedItemWithImage(String title) throws Exception {
-		Map<String, Object> draft = new java.util.LinkedHashMap<>(Map.of("title", title, "summary",
-				"Người dân được hướng dẫn cài ứng dụng VNeID.", "body", "Ngày hội chuyển đổi số tại xã.", "topic",
-				"cai-cach-hanh-chinh", "audiences", List.of("CITIZENS_AND_BUSINESSES"), "areas", List.of("56")));
-		long id = this.json
-			.readTree(body(as("editor", "EDITOR",
-					post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON)
-						.content(this.json.writeValueAsString(draft)))
-				.andExpect(status().isCreated())))
-			.path("id")
-			.asLong();
+		Map<String, Object> draft = draft(title, "Người dân được hướng dẫn cài ứng dụng VNeID.");
+		long id = create(draft);
 		String image = this.json
 			.readTree(body(as("editor", "EDITOR",
 					multipart("/api/v1/contents/" + id + "/images")
@@ -90,9 +74,30 @@ final class FacebookFixtures {
 		draft.put("imageFiles", List.of(image));
 		as("editor", "EDITOR", put("/api/v1/contents/" + id).contentType(MediaType.APPLICATION_JSON)
 			.content(this.json.writeValueAsString(draft))).andExpect(status().isOk());
+		approve(id);
+		return new Item(id, image);
+	}
+
+	private static Map<String, Object> draft(String title, String summary) {
+		return new LinkedHashMap<>(Map.of("title", title, "summary", summary, "body",
+				"Từ ngày 01/12 **nộp hồ sơ trực tuyến**.", "topic", "cai-cach-hanh-chinh", "audiences",
+				List.of("CITIZENS_AND_BUSINESSES"), "areas", List.of("56")));
+	}
+
+	private long create(Map<String, Object> draft) throws Exception {
+		return this.json
+			.readTree(body(as("editor", "EDITOR",
+					post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON)
+						.content(this.json.writeValueAsString(draft)))
+				.andExpect(status().isCreated())))
+			.path("id")
+			.asLong();
+	}
+
+	/** Submitted by its editor and approved by an approver. */
+	private void approve(long id) throws Exception {
 		as("editor", "EDITOR", post("/api/v1/contents/" + id + "/submit")).andExpect(status().isOk());
 		as("approver", "APPROVER", post("/api/v1/contents/" + id + "/approve")).andExpect(status().isOk());
-		return new Item(id, image);
 	}
 
 	private static byte[] png() throws java.io.IOException {
