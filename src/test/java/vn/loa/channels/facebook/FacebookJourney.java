@@ -75,6 +75,15 @@ abstract class FacebookJourney {
 	@Autowired
 	FacebookApp app;
 
+	@Autowired
+	FacebookProperties properties;
+
+	@Autowired
+	FacebookPages facebookPages;
+
+	@Autowired
+	FacebookGraph graph;
+
 	private final String area = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
 	@AfterEach
@@ -207,6 +216,30 @@ abstract class FacebookJourney {
 		assertThat(this.withdrawal.sweep(Instant.now())).isZero();
 		assertThat(this.simulator.post(post.postId()).deleteRequests()).isOne();
 		assertThat(this.posts.ofContent(contentId).get(0).retractAction()).isEqualTo("delete");
+	}
+
+	@Test
+	void withHideAsTheActionTheWithdrawnPostsStayHiddenFromTheTimeline() {
+		String page = page("UBND xã Cam Phước Đông", this.area, "token-hide");
+		long contentId = ThreadLocalRandom.current().nextLong(10_000_000L, 90_000_000L);
+		deliver(contentId, page);
+		this.posts.withdrawn(contentId, Instant.now());
+		FacebookProperties configured = this.properties;
+		FacebookProperties.Withdrawal withdrawal = configured.withdrawal();
+		FacebookProperties hide = new FacebookProperties(configured.enabled(), configured.mode(), configured.template(),
+				configured.graphVersion(), configured.graphUrl(), configured.post(), configured.schedule(),
+				configured.retry(),
+				new FacebookProperties.Withdrawal("hide", withdrawal.sweepInterval(), withdrawal.maxAttempts(),
+						withdrawal.firstDelay(), withdrawal.maxDelay(), withdrawal.batchSize()),
+				configured.secrets(), configured.sandbox());
+
+		assertThat(new FacebookWithdrawal(this.posts, this.facebookPages, this.graph, hide, java.time.Clock.systemUTC())
+			.retract(contentId)).isZero();
+
+		GraphSimulator.SimPost post = this.simulator.postsOf(page).get(0);
+		assertThat(post.hidden()).isTrue();
+		assertThat(post.deleted()).isFalse();
+		assertThat(this.posts.ofContent(contentId).get(0).retractAction()).isEqualTo("hide");
 	}
 
 	private void deliver(long contentId, String page) {
