@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.Objects;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -524,6 +526,90 @@ public class DeliveryLog {
 					+ "where id = ? and status = 'SENDING'", back);
 		}
 		changedRows(results.stream().filter((r) -> !r.handedBack()).map(BulkResult::id).toList());
+	}
+
+	/**
+	 * Error codes of technical failures where the provider was never reached (the
+	 * connection was refused or never made, or Loa stopped before the call): sending
+	 * again cannot send twice.
+	 */
+	public static final Set<String> NOT_REACHED = Set.of("ConnectException", "UnknownHostException",
+			"NoRouteToHostException", "HttpConnectTimeoutException", "DISPATCH_ABORTED", "CONNECTION_REFUSED");
+
+	private static final String RETRYABLE = "(status = 'TEMPORARY_FAILURE' or (status = 'TECHNICAL_FAILURE' and "
+			+ "error_code in (" + String.join(", ", NOT_REACHED.stream().sorted().map((c) -> "'" + c + "'").toList())
+			+ "))) and provider_reference is null and coalesce(error_code, '') <> '" + OUTCOME_UNKNOWN + "'";
+
+	/**
+	 * A publication's rows an officer may safely send again: temporary failures and
+	 * failures that never reached the provider, with no provider reference (nothing a
+	 * provider may have accepted), never {@value #OUTCOME_UNKNOWN}.
+	 */
+	public List<Delivery> retryable(long publicationId, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from delivery where publication_id = :pub and " + RETRYABLE
+					+ " order by id limit :limit")
+			.param("pub", publicationId)
+			.param("limit", limit)
+			.query(DeliveryLog::row)
+			.list();
+	}
+
+	/**
+	 * Reopens retryable rows as TEMPORARY_FAILURE, so the channel's next claim sends them
+	 * again, and writes the request into each row's history.
+	 * @return the ids it reopened (rows that stopped being retryable meanwhile are left)
+	 */
+	@Transactional
+	public List<Long> reopenForRetry(Collection<Long> ids, String actor) {
+		List<Long> reopened = new ArrayList<>();
+		Timestamp now = now();
+		for (long id : ids) {
+			Delivery before = get(id).orElse(null);
+			int moved = this.jdbc
+				.sql("update delivery set status = 'TEMPORARY_FAILURE', completed_at = null, updated_at = :now "
+						+ "where id = :id and " + RETRYABLE)
+				.param("now", now)
+				.param("id", id)
+				.update();
+			if (moved > 0 && before != null) {
+				this.jdbc
+					.sql("insert into delivery_event (delivery_id, occurred_at, action, actor, detail) "
+							+ "values (:id, :now, 'RETRY_REQUESTED', :actor, :detail)")
+					.param("id", id)
+					.param("now", now)
+					.param("actor", actor)
+					.param("detail",
+							truncate(before.status() + " " + Objects.toString(before.errorCode(), "") + " "
+									+ Objects.toString(before.errorMessage(), ""), 500)
+								.strip())
+					.update();
+				reopened.add(id);
+			}
+		}
+		return reopened;
+	}
+
+	/** What happened to rows besides their status (an officer's retry), oldest first. */
+	public Map<Long, List<DeliveryEvent>> events(Collection<Long> deliveryIds) {
+		Map<Long, List<DeliveryEvent>> events = new LinkedHashMap<>();
+		if (deliveryIds.isEmpty()) {
+			return events;
+		}
+		this.jdbc
+			.sql("select delivery_id, occurred_at, action, actor, detail from delivery_event "
+					+ "where delivery_id in (:ids) order by id")
+			.param("ids", List.copyOf(deliveryIds))
+			.query((rs) -> {
+				events.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+					.add(new DeliveryEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+							rs.getString(4), rs.getString(5)));
+			});
+		return events;
+	}
+
+	/** One entry of a row's history besides its status changes. */
+	public record DeliveryEvent(long deliveryId, Instant occurredAt, String action, String actor, String detail) {
 	}
 
 	/** Whether any row of the provider carries this reference. */

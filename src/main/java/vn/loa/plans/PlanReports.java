@@ -12,6 +12,7 @@ import java.util.Locale;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.PictureAnchor;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jsoup.Jsoup;
@@ -28,10 +29,10 @@ import vn.loa.plans.PlanProgress.Progress;
 /**
  * A period's report in the form officers file ("Báo cáo kết quả thực hiện Kế hoạch … quý
  * IV năm 2026"): the issuing body and period, a table of tasks with target, achieved,
- * percentage and notes, a bar chart of achieved against target, the items counted with
- * their links, and a place for the signature. The same progress gives the same bytes in
- * CSV; the PDF is rendered from a Thymeleaf view with DejaVu Sans embedded, so Vietnamese
- * letters print as letters.
+ * percentage and notes, a bar chart of achieved against target ({@link PlanChart}, a PNG
+ * in both the PDF and the sheet), the items counted with their links, and a place for the
+ * signature. The same progress gives the same bytes in CSV; the PDF is rendered from a
+ * Thymeleaf view with DejaVu Sans embedded, so Vietnamese letters print as letters.
  */
 @Component
 class PlanReports {
@@ -123,6 +124,14 @@ class PlanReports {
 			}
 			sheet.width(1, 60);
 			sheet.width(3, 36);
+			byte[] chart = PlanChart.png(progress.tasks());
+			if (chart != null) {
+				row += 2;
+				sheet.value(row, 0, "Biểu đồ kết quả so với chỉ tiêu");
+				sheet.style(row, 0).bold().set();
+				sheet.addImage(PictureAnchor.oneCellAnchor(0, row + 1, PlanChart.WIDTH * 3 / 4,
+						PlanChart.height(progress.tasks().size()) * 3 / 4), chart);
+			}
 			Worksheet items = workbook.newWorksheet("Danh mục tin bài");
 			List<String> header = List.of("Mã nhiệm vụ", "Đơn vị", "Ngày", "Loại", "Kênh", "Tiêu đề / ghi chú",
 					"Số lượng", "Liên kết");
@@ -158,8 +167,9 @@ class PlanReports {
 		context.setVariable("progress", progress);
 		context.setVariable("title", title(progress));
 		context.setVariable("reports", this);
-		long max = progress.tasks().stream().mapToLong((l) -> Math.max(l.target(), l.achieved())).max().orElse(1);
-		context.setVariable("scale", Math.max(max, 1));
+		byte[] chart = PlanChart.png(progress.tasks());
+		context.setVariable("chart", (chart != null)
+				? "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(chart) : null);
 		String html = this.templates.process("reports/plan-report", context);
 		org.jsoup.nodes.Document parsed = Jsoup.parse(html);
 		parsed.outputSettings().syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml);
@@ -185,11 +195,6 @@ class PlanReports {
 			throw new IllegalStateException("The report font " + resource + " is missing from the classpath");
 		}
 		return in;
-	}
-
-	/** Width of a bar in the report's chart, in percent of the widest. */
-	public long bar(long value, long scale) {
-		return Math.min(100, value * 100 / Math.max(scale, 1));
 	}
 
 	public String statusText(PlanProgress.Status status) {

@@ -79,6 +79,13 @@ class PublicationController {
 	 * Moves a publication not yet sent to another time; the body names it as
 	 * {@code scheduledAt}, e.g. {@code 2026-12-01T08:00:00+07:00}.
 	 */
+	/** Sends again, in one action, the rows that may safely be sent again. */
+	@PostMapping("/api/v1/publications/{id}/retry")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	java.util.Map<String, Integer> retry(@PathVariable long id, Authentication user) {
+		return java.util.Map.of("retried", this.publications.retry(id, user.getName()));
+	}
+
 	@PostMapping("/api/v1/publications/{id}/reschedule")
 	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
 	Publication reschedule(@PathVariable long id, @RequestBody RescheduleRequest request, Authentication user) {

@@ -107,12 +107,7 @@ class PublicationDispatcher {
 		MDC.put("publicationId", String.valueOf(id));
 		try {
 			ContentVersion content = this.contents.version(publication.contentId(), publication.contentVersion());
-			Publication handed = new Publication(publication.id(), publication.contentId(),
-					publication.contentVersion(), publication.state(), publication.scheduledAt(), publication.urgent(),
-					publication.options(), ahead, publication.createdBy(), publication.createdAt(),
-					publication.approvedBy(), publication.approvedAt(), publication.firedAt(),
-					publication.completedAt(), publication.cancelledBy(), publication.cancelledAt());
-			List<ChannelDispatch> dispatches = dispatches(handed, content);
+			List<ChannelDispatch> dispatches = dispatches(withTargets(publication, ahead), content);
 			log.info("Handing publication {} to {} target(s) that schedule it themselves for {}", id, dispatches.size(),
 					publication.scheduledAt());
 			this.gateway.dispatch(dispatches);
@@ -133,6 +128,29 @@ class PublicationDispatcher {
 				MDC.remove("publicationId");
 			}
 		}
+	}
+
+	/**
+	 * Sends some targets of a dispatched publication again, after their delivery rows
+	 * were reopened for a retry: each channel claims its row as on the first send.
+	 * @return how many dispatches were handed over
+	 */
+	int resend(Publication publication, List<Target> targets) {
+		if (targets.isEmpty()) {
+			return 0;
+		}
+		ContentVersion content = this.contents.version(publication.contentId(), publication.contentVersion());
+		List<ChannelDispatch> dispatches = dispatches(withTargets(publication, targets), content);
+		log.info("Sending {} target(s) of publication {} again", dispatches.size(), publication.id());
+		this.gateway.dispatch(dispatches);
+		return dispatches.size();
+	}
+
+	private static Publication withTargets(Publication publication, List<Target> targets) {
+		return new Publication(publication.id(), publication.contentId(), publication.contentVersion(),
+				publication.state(), publication.scheduledAt(), publication.urgent(), publication.options(), targets,
+				publication.createdBy(), publication.createdAt(), publication.approvedBy(), publication.approvedAt(),
+				publication.firedAt(), publication.completedAt(), publication.cancelledBy(), publication.cancelledAt());
 	}
 
 	void expireInterruptedSends() {

@@ -23,6 +23,8 @@ import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ScheduleChange;
 import vn.loa.common.Problems;
 import vn.loa.content.AuditEvent;
+import vn.loa.deliverylog.Delivery;
+import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.content.AuditTrail;
 import vn.loa.content.ContentService;
 import vn.loa.content.ContentVersion;
@@ -63,9 +65,16 @@ public class PublicationService {
 
 	private final Units units;
 
+	private final DeliveryLog deliveries;
+
+	private final PublicationDispatcher dispatcher;
+
 	PublicationService(PublicationRepository repository, ContentService contents, Renderer renderer,
-			ChannelRegistry channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Units units) {
+			ChannelRegistry channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Units units,
+			DeliveryLog deliveries, PublicationDispatcher dispatcher) {
 		this.units = units;
+		this.deliveries = deliveries;
+		this.dispatcher = dispatcher;
 		this.repository = repository;
 		this.contents = contents;
 		this.renderer = renderer;
@@ -198,6 +207,51 @@ public class PublicationService {
 			this.events.publishEvent(new PublicationScheduled(id, when));
 		}
 		return moved;
+	}
+
+	/**
+	 * The rows of a sent publication that may safely be sent again (see
+	 * {@link DeliveryLog#retryable}) and that Loa sends one by one: a broadcast's
+	 * recipient rows are retried by the channel's own job, within its retry policy.
+	 */
+	public List<Delivery> retryable(long id) {
+		Publication publication = get(id);
+		if (publication.state() != PublicationState.DISPATCHED) {
+			return List.of();
+		}
+		Set<Target> direct = new java.util.HashSet<>(publication.targets());
+		return this.deliveries.retryable(id, 1000)
+			.stream()
+			.filter((d) -> direct.contains(new Target(d.channel(), d.target())))
+			.toList();
+	}
+
+	/**
+	 * Sends the {@link #retryable} rows again in one action: each row's history records
+	 * who asked, the publication's history how many.
+	 * @return how many rows were sent again
+	 */
+	public int retry(long id, String actor) {
+		Publication publication = get(id);
+		if (publication.state() != PublicationState.DISPATCHED) {
+			throw Problems.conflict("publication-state",
+					"Publication " + id + " is " + publication.state() + "; only a sent one can be retried",
+					String.valueOf(id), Problems.term("pubstate." + publication.state(), publication.state().name()));
+		}
+		List<Delivery> rows = retryable(id);
+		if (rows.isEmpty()) {
+			throw Problems.conflict("nothing-to-retry",
+					"Publication " + id + " has no rows that may safely be sent again", String.valueOf(id));
+		}
+		Set<Long> reopened = new java.util.HashSet<>(
+				this.deliveries.reopenForRetry(rows.stream().map(Delivery::id).toList(), actor));
+		List<Target> targets = rows.stream()
+			.filter((d) -> reopened.contains(d.id()))
+			.map((d) -> new Target(d.channel(), d.target()))
+			.toList();
+		this.audit.record(AUDIT_SUBJECT, id, "RETRIED", actor, targets.size() + " row(s)");
+		this.dispatcher.resend(publication, targets);
+		return targets.size();
 	}
 
 	public Publication get(long id) {

@@ -3,6 +3,7 @@ package vn.loa.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import vn.loa.content.ContentService;
 import vn.loa.content.ReviewState;
@@ -10,9 +11,14 @@ import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.publishing.PublicationService;
 import vn.loa.publishing.PublicationState;
 
-/** The console's first page: content by review state and the latest publications. */
+/**
+ * The console's first page: content by review state, the deliveries of the last 30 days
+ * and the latest publications.
+ */
 @Controller
 class DashboardPage {
+
+	private static final int DAYS = 30;
 
 	private final ContentService contents;
 
@@ -20,7 +26,11 @@ class DashboardPage {
 
 	private final DeliveryLog deliveries;
 
-	DashboardPage(ContentService contents, PublicationService publications, DeliveryLog deliveries) {
+	private final DeliveryCharts charts;
+
+	DashboardPage(ContentService contents, PublicationService publications, DeliveryLog deliveries,
+			DeliveryCharts charts) {
+		this.charts = charts;
 		this.contents = contents;
 		this.publications = publications;
 		this.deliveries = deliveries;
@@ -33,7 +43,15 @@ class DashboardPage {
 		model.addAttribute("awaiting", this.publications.list(PublicationState.AWAITING_APPROVAL, null, 200).size());
 		model.addAttribute("recent",
 				PublicationPages.rows(this.publications.list(null, null, 8), this.contents, this.deliveries));
+		model.addAttribute("chart", this.charts.lastDays(DAYS));
 		return "console/dashboard";
+	}
+
+	/** The dashboard chart's data: every delivery of the last 30 days, a bar a day. */
+	@GetMapping(path = "/console/charts/deliveries", produces = "application/json")
+	@ResponseBody
+	DeliveryCharts.Chart chart() {
+		return this.charts.lastDays(DAYS);
 	}
 
 }

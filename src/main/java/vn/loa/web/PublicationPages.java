@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
@@ -64,10 +65,16 @@ class PublicationPages {
 
 	private final vn.loa.units.Units units;
 
+	private final DeliveryCharts charts;
+
+	private final BulkJobs jobs;
+
 	PublicationPages(PublicationService publications, ContentService contents, DeliveryLog deliveries,
 			List<ChannelDescriptor> channels, ChannelVerdicts verdicts, MessageSource messages,
-			vn.loa.units.Units units) {
+			vn.loa.units.Units units, DeliveryCharts charts, BulkJobs jobs) {
 		this.units = units;
+		this.charts = charts;
+		this.jobs = jobs;
 		this.publications = publications;
 		this.contents = contents;
 		this.deliveries = deliveries;
@@ -152,8 +159,18 @@ class PublicationPages {
 		model.addAttribute("item", this.contents.get(publication.contentId()));
 		model.addAttribute("history", this.publications.history(id));
 		model.addAttribute("channelIds", this.channels.stream().map(ChannelDescriptor::id).toList());
+		model.addAttribute("retryable", me.approver() ? this.publications.retryable(id).size() : 0);
 		live(publication, channel, status, after, model);
 		return "console/publication";
+	}
+
+	/** The publication's chart data, which its page reloads while it changes. */
+	@GetMapping(path = "/console/publications/{id}/chart", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	DeliveryCharts.Chart chart(@PathVariable long id, Authentication user) {
+		ConsoleUser me = ConsoleUser.of(user);
+		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		return this.charts.publication(id);
 	}
 
 	/** The parts of the publication page that the page's script refreshes. */
@@ -173,6 +190,15 @@ class PublicationPages {
 			RedirectAttributes redirect) {
 		return act(id, back, redirect, "notice.publicationApproved",
 				() -> this.publications.approve(id, user.getName()));
+	}
+
+	/** Sends the rows that may safely be sent again, in one action. */
+	@PostMapping("/console/publications/{id}/retry")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	String retry(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		ConsoleUser me = ConsoleUser.of(user);
+		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		return act(id, null, redirect, "notice.publicationRetried", () -> this.publications.retry(id, me.name()));
 	}
 
 	@PostMapping("/console/publications/{id}/cancel")
@@ -200,10 +226,17 @@ class PublicationPages {
 		List<Delivery> rows = this.deliveries
 			.query(new DeliveryQuery(publication.id(), channelFilter, status, null, after, ROWS_PER_PAGE + 1));
 		model.addAttribute("progress", progress);
+		model.addAttribute("chart", this.charts.publication(publication.id()));
 		model.addAttribute("summary", DeliveryProgress.of(progress));
 		model.addAttribute("progressStatuses", statusesIn(progress));
 		model.addAttribute("signature", signature(progress));
-		model.addAttribute("deliveries", rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE)));
+		// Bulk jobs still at work, e.g. WAITING for the end of quiet hours or tomorrow's
+		// ZNS quota: why the numbers do not move.
+		model.addAttribute("jobs",
+				this.jobs.ofPublication(publication.id()).stream().filter((job) -> !job.state().ended()).toList());
+		List<Delivery> page = rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE));
+		model.addAttribute("deliveries", page);
+		model.addAttribute("rowEvents", this.deliveries.events(page.stream().map(Delivery::id).toList()));
 		model.addAttribute("nextAfter",
 				(rows.size() > ROWS_PER_PAGE) ? Optional.of(rows.get(ROWS_PER_PAGE - 1).id()) : Optional.empty());
 		model.addAttribute("channel", channelFilter);
@@ -236,6 +269,8 @@ class PublicationPages {
 		model.addAttribute("item", item);
 		model.addAttribute("channels", enabled);
 		model.addAttribute("hasSms", hasSms());
+		model.addAttribute("hasZns", enabled("zalo-zns"));
+		model.addAttribute("hasZalo", enabled("zalo"));
 		model.addAttribute("publishable", item.state().publishable());
 		// what each channel would do with the version the publication sends
 		ContentVersion version = item.state().publishable() ? this.contents.version(id, item.approvedVersion())
@@ -268,7 +303,11 @@ class PublicationPages {
 	}
 
 	private boolean hasSms() {
-		return this.channels.stream().anyMatch(c -> c.id().equals("sms") && c.enabled());
+		return enabled("sms");
+	}
+
+	private boolean enabled(String channel) {
+		return this.channels.stream().anyMatch(c -> c.id().equals(channel) && c.enabled());
 	}
 
 	private static Set<DeliveryStatus> statusesIn(Map<String, Map<DeliveryStatus, Long>> progress) {

@@ -25,6 +25,10 @@ class PublishForm {
 
 	static final String SMS_DIACRITICS = "sms.diacritics";
 
+	static final String ZNS_FALLBACK = "zalo.fallback";
+
+	static final String ZALO_ARTICLE = "zalo.article";
+
 	private List<String> channels = new ArrayList<>();
 
 	private Map<String, String> targets = new HashMap<>();
@@ -34,6 +38,10 @@ class PublishForm {
 	private boolean urgent;
 
 	private boolean smsDiacritics = true;
+
+	private boolean znsFallback = true;
+
+	private boolean zaloArticle;
 
 	/** The request, or null with the binding holding what to fix. */
 	PublicationRequest toRequest(long contentId, boolean smsChannel, BindingResult binding) {
@@ -67,8 +75,16 @@ class PublishForm {
 			}
 		}
 		Map<String, String> options = new LinkedHashMap<>();
-		if (smsChannel && this.channels.contains("sms")) {
+		// the fallback SMS of a ZNS job is an SMS rendition too
+		boolean fallback = this.channels.contains("zalo-zns") && this.znsFallback;
+		if (smsChannel && (this.channels.contains("sms") || fallback)) {
 			options.put(SMS_DIACRITICS, String.valueOf(this.smsDiacritics));
+		}
+		if (fallback) {
+			options.put(ZNS_FALLBACK, "sms");
+		}
+		if (this.channels.contains("zalo") && this.zaloArticle) {
+			options.put(ZALO_ARTICLE, "true");
 		}
 		return new PublicationRequest(contentId, requested, at, this.urgent, options);
 	}
@@ -105,6 +121,22 @@ class PublishForm {
 
 	public void setUrgent(boolean urgent) {
 		this.urgent = urgent;
+	}
+
+	public boolean isZnsFallback() {
+		return this.znsFallback;
+	}
+
+	public void setZnsFallback(boolean znsFallback) {
+		this.znsFallback = znsFallback;
+	}
+
+	public boolean isZaloArticle() {
+		return this.zaloArticle;
+	}
+
+	public void setZaloArticle(boolean zaloArticle) {
+		this.zaloArticle = zaloArticle;
 	}
 
 	public boolean isSmsDiacritics() {

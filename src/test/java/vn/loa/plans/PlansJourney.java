@@ -93,6 +93,22 @@ abstract class PlansJourney {
 			.andExpect(jsonPath("$.tasks[*].unit", not(hasItem("ubnd-cam-ranh"))));
 		as("admin", "ADMIN", get("/api/v1/plans/" + id + "/progress"))
 			.andExpect(jsonPath("$.tasks[*].unit", hasItem("ubnd-cam-ranh")));
+		if (this.today.getMonthValue() > 1) {
+			// a few months of sample work before this one, each item on its own day
+			String last = YearMonth.from(this.today).minusMonths(1).toString();
+			String answer = as("admin", "ADMIN",
+					get("/api/v1/plans/" + id + "/progress?period=" + last + "&items=true"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			List<Integer> portal = JsonPath.read(answer, "$.tasks[?(@.code == 'III.1.a')].achieved");
+			List<Integer> minutes = JsonPath.read(answer, "$.tasks[?(@.code == 'II.3.d')].achieved");
+			List<String> days = JsonPath.read(answer, "$.tasks[?(@.code == 'III.1.a')].items[*].date");
+			assertThat(portal.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(5);
+			assertThat(minutes).allSatisfy((m) -> assertThat(m).isBetween(14, 20));
+			assertThat(days).isNotEmpty().allSatisfy((d) -> assertThat(d).startsWith(last));
+		}
 	}
 
 	@Test
@@ -342,6 +358,18 @@ abstract class PlansJourney {
 				.contains("300%")
 				.contains("Ký, ghi rõ họ tên")
 				.doesNotContain("#");
+			// the chart, drawn on the server, is a picture on the page
+			List<java.awt.image.BufferedImage> images = new ArrayList<>();
+			for (var page : document.getPages()) {
+				for (var name : page.getResources().getXObjectNames()) {
+					if (page.getResources()
+						.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+						images.add(image.getImage());
+					}
+				}
+			}
+			assertThat(images).hasSize(1);
+			assertThat(images.get(0).getWidth()).isEqualTo(PlanChart.WIDTH);
 		}
 
 		byte[] xlsx = as("admin", "ADMIN", get(base + ".xlsx")).andExpect(status().isOk())
@@ -361,6 +389,20 @@ abstract class PlansJourney {
 			assertThat(m1.getCellAsNumber(7).orElseThrow().intValue()).isEqualTo(3);
 			assertThat(m1.getCellText(10)).isEqualTo("Hoàn thành");
 			assertThat(workbook.getSheets().count()).isEqualTo(2);
+		}
+		// and in the sheet
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("plan-report", ".xlsx");
+		try {
+			java.nio.file.Files.write(file, xlsx);
+			try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+				var media = zip.stream().filter((e) -> e.getName().matches("xl/media/.*\\.png")).toList();
+				assertThat(media).hasSize(1);
+				java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(zip.getInputStream(media.get(0)));
+				assertThat(chart.getHeight()).isEqualTo(PlanChart.height(4));
+			}
+		}
+		finally {
+			java.nio.file.Files.delete(file);
 		}
 
 		byte[] csv = as("admin", "ADMIN", get(base + ".csv")).andExpect(status().isOk())

@@ -163,6 +163,8 @@ class ConsoleBrowserTests {
 		assertThat(card.isDisplayed()).isTrue();
 		assertThat(card.findElement(By.className("post-card-link-title")).getText()).isEqualTo(title);
 		assertThat(card.findElement(By.className("post-card-text")).getText()).startsWith(title);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", card);
+		screenshot("console-publish-facebook-card.png");
 		for (WebElement channel : browser.findElements(By.cssSelector("input[name='channels']"))) {
 			if (channel.isSelected() != "portal".equals(channel.getAttribute("value"))) {
 				channel.click();

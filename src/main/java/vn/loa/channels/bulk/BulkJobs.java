@@ -145,6 +145,17 @@ public class BulkJobs {
 				Timestamp.from(notBefore), reason, now(), id);
 	}
 
+	/**
+	 * Makes the channel's jobs that WAIT for {@code reason} runnable now (what they
+	 * waited for came, e.g. the OA was connected again).
+	 * @return how many
+	 */
+	public int wake(String channel, String reason) {
+		Timestamp now = now();
+		return this.jdbc.update("update bulk_job set not_before = ?, updated_at = ? where channel = ? and "
+				+ "state = 'WAITING' and wait_reason = ?", now, now, channel, reason);
+	}
+
 	void finish(long id) {
 		Timestamp now = now();
 		this.jdbc.update("update bulk_job set state = 'DONE', wait_reason = null, finished_at = ?, updated_at = ?, "

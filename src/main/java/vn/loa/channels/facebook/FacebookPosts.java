@@ -174,40 +174,55 @@ class FacebookPosts implements Retraction.Ledger<FacebookPosts.Post> {
 			.single() > 0;
 	}
 
-	/** The item's posts still on their Page. */
+	/**
+	 * One row per post: a 506 records the Page's earlier post on the repeated
+	 * publication's row too, and such rows share the post's retraction. The first row of
+	 * the item's stands for the post.
+	 */
+	private static final String FIRST_OF_POST = " and p.id = (select min(q.id) from facebook_post q"
+			+ " where q.post_id = p.post_id and q.content_id = p.content_id)";
+
+	/** The item's posts still on their Page, each once. */
 	List<Post> toRetract(long contentId) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from facebook_post where content_id = ? and post_id is not null"
-					+ " and retracted_at is null and retract_given_up_at is null order by id")
+			.sql("select " + COLUMNS + " from facebook_post p where p.content_id = ? and p.post_id is not null"
+					+ " and p.retracted_at is null and p.retract_given_up_at is null" + FIRST_OF_POST
+					+ " order by p.id")
 			.param(contentId)
 			.query(FacebookPosts::post)
 			.list();
 	}
 
 	/**
-	 * Posts of withdrawn items still on their Page and due: never tried (made after the
-	 * withdrawal was handled) or failed with their delay over.
+	 * Posts of withdrawn items still on their Page and due, each once: never tried (made
+	 * after the withdrawal was handled) or failed with their delay over.
 	 */
 	List<Post> owedRetractions(Instant now, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from facebook_post p where p.post_id is not null and p.retracted_at is null"
 					+ " and p.retract_given_up_at is null and (p.next_retract_at is null or p.next_retract_at <= ?)"
 					+ " and exists (select 1 from facebook_withdrawn w where w.content_id = p.content_id)"
-					+ " order by p.id limit ?")
+					+ FIRST_OF_POST + " order by p.id limit ?")
 			.params(Timestamp.from(now), limit)
 			.query(FacebookPosts::post)
 			.list();
 	}
 
+	/**
+	 * Claims the post (every row that records it) for one attempt, unless a pass holds
+	 * any of them.
+	 */
 	@Override
 	public Optional<Post> claim(Post post, Instant due, Instant now, Instant until) {
 		int claimed = this.jdbc
-			.sql("update facebook_post set retract_claimed_until = ? where id = ? and retracted_at is null"
+			.sql("update facebook_post set retract_claimed_until = ? where post_id = ? and retracted_at is null"
 					+ " and retract_given_up_at is null and (next_retract_at is null or next_retract_at <= ?)"
-					+ " and (retract_claimed_until is null or retract_claimed_until <= ?)")
-			.params(Timestamp.from(until), post.id(), Timestamp.from(due), Timestamp.from(now))
+					+ " and (retract_claimed_until is null or retract_claimed_until <= ?)"
+					+ " and not exists (select 1 from facebook_post c where c.post_id = ? and c.retract_claimed_until > ?)")
+			.params(Timestamp.from(until), post.postId(), Timestamp.from(due), Timestamp.from(now), post.postId(),
+					Timestamp.from(now))
 			.update();
-		return (claimed == 1) ? find(post.id()) : Optional.empty();
+		return (claimed > 0) ? find(post.id()) : Optional.empty();
 	}
 
 	@Override
@@ -215,19 +230,23 @@ class FacebookPosts implements Retraction.Ledger<FacebookPosts.Post> {
 		return post.retractAttempts();
 	}
 
-	/** Taken back by the pass that claimed it: how, and when. */
-	void retracted(long id, String action, Instant now) {
+	/**
+	 * Taken back by the pass that claimed it: how, and when, on every row of the post.
+	 */
+	void retracted(Post post, String action, Instant now) {
 		this.jdbc
 			.sql("update facebook_post set retracted_at = ?, retract_action = ?, retract_error = null,"
 					+ " retract_attempts = retract_attempts + 1, next_retract_at = null, retract_claimed_until = null"
-					+ " where id = ? and retracted_at is null")
-			.params(Timestamp.from(now), action, id)
+					+ " where post_id = ? and retracted_at is null")
+			.params(Timestamp.from(now), action, post.postId())
 			.update();
 	}
 
 	/** A claim ended without an attempt at taking the post back. */
-	void release(long id) {
-		this.jdbc.sql("update facebook_post set retract_claimed_until = null where id = ?").param(id).update();
+	void release(Post post) {
+		this.jdbc.sql("update facebook_post set retract_claimed_until = null where post_id = ?")
+			.param(post.postId())
+			.update();
 	}
 
 	@Override
@@ -235,9 +254,9 @@ class FacebookPosts implements Retraction.Ledger<FacebookPosts.Post> {
 		this.jdbc
 			.sql("update facebook_post set retract_error = ?, retract_attempts = retract_attempts + 1,"
 					+ " next_retract_at = ?, retract_given_up_at = ?, retract_claimed_until = null"
-					+ " where id = ? and retracted_at is null")
+					+ " where post_id = ? and retracted_at is null")
 			.params(error, (nextAt != null) ? Timestamp.from(nextAt) : null,
-					(nextAt != null) ? null : Timestamp.from(now), post.id())
+					(nextAt != null) ? null : Timestamp.from(now), post.postId())
 			.update();
 	}
 

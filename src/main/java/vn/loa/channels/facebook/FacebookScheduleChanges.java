@@ -73,7 +73,7 @@ class FacebookScheduleChanges {
 				}
 				else {
 					this.graph.delete(token, post.postId());
-					this.posts.retracted(post.id(), "delete", now);
+					this.posts.retracted(post, "delete", now);
 					if (!change.isCancelled()) {
 						this.posts.note(post.id(), "moved to " + change.scheduledAt()
 								+ ", outside Facebook's scheduling window: the scheduled post was deleted; publish again");
@@ -86,7 +86,7 @@ class FacebookScheduleChanges {
 			}
 			catch (GraphRefusal refusal) {
 				if (!move) {
-					this.posts.release(post.id());
+					this.posts.release(post);
 				}
 				this.posts.note(post.id(), "schedule change not applied: " + refusal.getMessage());
 				log.warn("Facebook Page {} did not follow the schedule change of publication {}: {}", post.pageId(),

@@ -115,14 +115,14 @@ class FacebookWithdrawal implements RetractionSweep {
 			if (!done) {
 				return "Graph answered success=false";
 			}
-			this.posts.retracted(post.id(), this.hide ? "hide" : "delete", this.clock.instant());
+			this.posts.retracted(post, this.hide ? "hide" : "delete", this.clock.instant());
 			return null;
 		}
 		catch (GraphRefusal refusal) {
 			if (!this.hide && refusal.verdict().code().startsWith("100/33")) {
 				// "Object does not exist": it was deleted on Facebook, not by Loa, since
 				// only the pass holding the claim calls Graph.
-				this.posts.retracted(post.id(), "gone", this.clock.instant());
+				this.posts.retracted(post, "gone", this.clock.instant());
 				return null;
 			}
 			if (refusal.verdict().kind() == FacebookStatusTable.Kind.TOKEN) {

@@ -2,7 +2,6 @@ package vn.loa.channels.sms;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import vn.loa.audience.SegmentSpec;
 import vn.loa.channels.ChannelDescriptor;
@@ -30,28 +29,21 @@ class SmsChannel {
 	static final String PROVIDER = "twilio";
 
 	@Bean
-	ChannelDescriptor smsDescriptor(SmsProperties properties) {
+	ChannelDescriptor smsDescriptor(SmsProperties properties, SmsTargets targets) {
 		return ChannelDescriptor.builder(ID, "Tin nhắn SMS")
 			.enabled(properties.enabled())
 			.mode(properties.sandbox() ? "sandbox" : "live")
 			.template(properties.template())
 			.defaultTargets(List.of(SmsTargets.ALL))
-			.rejectTarget((target) -> {
-				try {
-					SmsTargets.parse(target);
-					return Optional.empty();
-				}
-				catch (IllegalArgumentException ex) {
-					return Optional.of(ex.getMessage());
-				}
-			})
+			.rejectTarget(targets::rejection)
 			.build();
 	}
 
 	@Bean
-	IntegrationFlow sms(SmsBroadcasts broadcasts, SmsProperties properties, Clock clock) {
+	IntegrationFlow sms(SmsBroadcasts broadcasts, SmsTargets targets, SmsProperties properties, Clock clock) {
 		return (flow) -> flow
-			.handle(ChannelDispatch.class, (dispatch, headers) -> enqueue(dispatch, broadcasts, properties, clock),
+			.handle(ChannelDispatch.class,
+					(dispatch, headers) -> enqueue(dispatch, broadcasts, targets, properties, clock),
 					(endpoint) -> endpoint.id("smsBroadcastEnqueuer").advice(new DeliveryFailureAdvice(PROVIDER)))
 			.channel(DeliveryLogFlow.OUTCOMES);
 	}
@@ -59,15 +51,9 @@ class SmsChannel {
 	/**
 	 * Creates the broadcast job (once per publication and target); nothing is sent here.
 	 */
-	private static Object enqueue(ChannelDispatch dispatch, SmsBroadcasts broadcasts, SmsProperties properties,
-			Clock clock) {
-		SegmentSpec segment;
-		try {
-			segment = SmsTargets.parse(dispatch.target());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, PROVIDER, "BAD_TARGET", ex.getMessage(), ex);
-		}
+	private static Object enqueue(ChannelDispatch dispatch, SmsBroadcasts broadcasts, SmsTargets targets,
+			SmsProperties properties, Clock clock) {
+		SegmentSpec segment = targets.segmentOf(dispatch, PROVIDER);
 		String body = dispatch.rendition().text();
 		int parts = SmsText.analyze(body, true).parts();
 		if (parts > properties.maxParts()) {

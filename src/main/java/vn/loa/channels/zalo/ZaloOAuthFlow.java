@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -44,8 +45,10 @@ class ZaloOAuthFlow {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ZaloOAuthFlow(JdbcClient jdbc, SecretBox box, ZaloEndpoints endpoints, ZaloProperties properties,
-			ZaloOAuthClient oauth, ZaloOaTokens tokens, Clock clock) {
+			ZaloOAuthClient oauth, ZaloOaTokens tokens, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.box = box;
 		this.endpoints = endpoints;
@@ -53,6 +56,7 @@ class ZaloOAuthFlow {
 		this.oauth = oauth;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Why a callback did not connect the OA, in words for the admin. */
@@ -121,6 +125,7 @@ class ZaloOAuthFlow {
 			throw new ConnectFailed("Zalo từ chối mã cấp quyền: " + refused.code() + " " + refused.getMessage());
 		}
 		this.tokens.connect(expectedOa, pair, admin);
+		this.events.publishEvent(new ZaloOaConnected(expectedOa));
 	}
 
 	static String challenge(String verifier) {

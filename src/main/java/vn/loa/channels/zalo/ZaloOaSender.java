@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import vn.loa.audience.ZaloFollower;
 import vn.loa.audience.ZaloFollowers;
 import vn.loa.channels.bulk.BulkChannel;
 import vn.loa.channels.bulk.BulkJob;
+import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.bulk.BulkPacing;
 import vn.loa.channels.bulk.BulkRecipient;
 import vn.loa.channels.bulk.BulkRetry;
@@ -94,6 +96,8 @@ class ZaloOaSender implements BulkChannel {
 
 	private final BulkRunner runner;
 
+	private final BulkJobs jobs;
+
 	private final ZaloFollowers followers;
 
 	private final DeliveryLog deliveries;
@@ -113,9 +117,10 @@ class ZaloOaSender implements BulkChannel {
 
 	private volatile Instant tokenWaitUntil;
 
-	ZaloOaSender(BulkRunner runner, ZaloFollowers followers, DeliveryLog deliveries, ZaloOaClient client,
+	ZaloOaSender(BulkRunner runner, BulkJobs jobs, ZaloFollowers followers, DeliveryLog deliveries, ZaloOaClient client,
 			ContentImages images, ZaloProperties properties, Clock clock) {
 		this.runner = runner;
+		this.jobs = jobs;
 		this.followers = followers;
 		this.deliveries = deliveries;
 		this.client = client;
@@ -205,6 +210,13 @@ class ZaloOaSender implements BulkChannel {
 			return BulkResult.failed(row, DeliveryStatus.TECHNICAL_FAILURE, ex.getClass().getSimpleName(),
 					String.valueOf(ex.getMessage()));
 		}
+	}
+
+	/** The OA is connected again: the jobs waiting for it go on now. */
+	@EventListener
+	void connected(ZaloOaConnected connected) {
+		this.tokenWaitUntil = null;
+		this.jobs.wake(ZaloChannel.ID, NEEDS_REAUTHORISATION);
 	}
 
 	@Override

@@ -159,20 +159,38 @@ class FacebookGraphTests {
 
 	@Test
 	void transientErrorsMayBeRetriedAndUnknownOnesMayNot() {
-		this.simulator.inject(this.page, new GraphSimulator.Fault(2, null, "FacebookApiException",
-				"(#2) Service temporarily unavailable", 1, 0));
-		assertThatExceptionOfType(GraphRefusal.class)
-			.isThrownBy(() -> this.graph.publishLink("token-a", this.page, "Bài", null, null))
-			.satisfies((refusal) -> assertThat(refusal.verdict().retry()).isTrue());
-		this.simulator.inject(this.page,
-				new GraphSimulator.Fault(368, null, "OAuthException", "(#368) Temporarily blocked", 1, 0));
-		assertThatExceptionOfType(GraphRefusal.class)
-			.isThrownBy(() -> this.graph.publishLink("token-a", this.page, "Bài", null, null))
-			.satisfies((refusal) -> {
-				assertThat(refusal.verdict().retry()).isFalse();
-				assertThat(refusal.verdict().status()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-			});
-		assertThat(FacebookGraph.USAGE_FULL_PAUSE).isCloseTo(Duration.ofMinutes(10), Duration.ZERO);
+		assertThat(refusedWith(2, "FacebookApiException", "(#2) Service temporarily unavailable", 0).verdict().retry())
+			.isTrue();
+		GraphRefusal blocked = refusedWith(368, "OAuthException", "(#368) Temporarily blocked", 0);
+		assertThat(blocked.verdict().retry()).isFalse();
+		assertThat(blocked.verdict().status()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+	}
+
+	@Test
+	void aBudgetAtAHundredPercentWithoutAnEstimateKeepsLoaAwayForAWhile() {
+		// x-page-usage at 100%
+		assertThat(
+				refusedWith(80001, "OAuthException", "(#80001) There have been too many calls to this Page account.", 0)
+					.waitAtLeast())
+			.isEqualTo(Duration.ofMinutes(10));
+		// x-app-usage at 100%
+		assertThat(refusedWith(4, "OAuthException", "(#4) Application request limit reached", 0).waitAtLeast())
+			.isEqualTo(FacebookGraph.USAGE_FULL_PAUSE);
+		// The usage headers of an ordinary answer (under 100%) ask for no wait.
+		assertThat(refusedWith(2, "FacebookApiException", "(#2) Service temporarily unavailable", 0).waitAtLeast())
+			.isZero();
+	}
+
+	/** What the client makes of Graph's refusal of the next call for the Page. */
+	private GraphRefusal refusedWith(int code, String type, String message, int regainMinutes) {
+		this.simulator.inject(this.page, new GraphSimulator.Fault(code, null, type, message, 1, regainMinutes));
+		try {
+			this.graph.publishLink("token-a", this.page, "Bài", null, null);
+		}
+		catch (GraphRefusal refusal) {
+			return refusal;
+		}
+		throw new AssertionError("Graph did not refuse with " + code);
 	}
 
 }

@@ -37,8 +37,6 @@ import vn.loa.rendering.Rendition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -76,6 +74,15 @@ abstract class FacebookJourney {
 
 	@Autowired
 	FacebookApp app;
+
+	@Autowired
+	FacebookProperties properties;
+
+	@Autowired
+	FacebookPages facebookPages;
+
+	@Autowired
+	FacebookGraph graph;
 
 	private final String area = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
@@ -211,6 +218,30 @@ abstract class FacebookJourney {
 		assertThat(this.posts.ofContent(contentId).get(0).retractAction()).isEqualTo("delete");
 	}
 
+	@Test
+	void withHideAsTheActionTheWithdrawnPostsStayHiddenFromTheTimeline() {
+		String page = page("UBND xã Cam Phước Đông", this.area, "token-hide");
+		long contentId = ThreadLocalRandom.current().nextLong(10_000_000L, 90_000_000L);
+		deliver(contentId, page);
+		this.posts.withdrawn(contentId, Instant.now());
+		FacebookProperties configured = this.properties;
+		FacebookProperties.Withdrawal withdrawal = configured.withdrawal();
+		FacebookProperties hide = new FacebookProperties(configured.enabled(), configured.mode(), configured.template(),
+				configured.graphVersion(), configured.graphUrl(), configured.post(), configured.schedule(),
+				configured.retry(),
+				new FacebookProperties.Withdrawal("hide", withdrawal.sweepInterval(), withdrawal.maxAttempts(),
+						withdrawal.firstDelay(), withdrawal.maxDelay(), withdrawal.batchSize()),
+				configured.secrets(), configured.sandbox());
+
+		assertThat(new FacebookWithdrawal(this.posts, this.facebookPages, this.graph, hide, java.time.Clock.systemUTC())
+			.retract(contentId)).isZero();
+
+		GraphSimulator.SimPost post = this.simulator.postsOf(page).get(0);
+		assertThat(post.hidden()).isTrue();
+		assertThat(post.deleted()).isFalse();
+		assertThat(this.posts.ofContent(contentId).get(0).retractAction()).isEqualTo("hide");
+	}
+
 	private void deliver(long contentId, String page) {
 		ContentVersion content = new ContentVersion(contentId, 1, "bai-" + contentId, "Bài", "Tóm tắt", "Nội dung",
 				"cai-cach-hanh-chinh", List.of(), List.of("56"), List.of(), List.of(), "editor", Instant.now());
@@ -234,6 +265,15 @@ abstract class FacebookJourney {
 		assertThat(row.path("providerReference").asString()).isEqualTo(postId);
 		assertThat(row.path("errorCode").asString()).isEqualTo("506/1455006");
 		assertThat(this.simulator.postsOf(page)).hasSize(1);
+
+		// Both rows record the one post: withdrawing the item deletes it once.
+		as("approver", "APPROVER", post("/api/v1/contents/" + item + "/withdraw")).andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.posts.ofContent(item)).hasSize(2)
+				.allSatisfy((p) -> assertThat(p.retractAction()).isEqualTo("delete")));
+		assertThat(this.simulator.post(postId).deleteRequests()).isOne();
+		assertThat(this.withdrawal.sweep(Instant.now().plus(Duration.ofDays(1)))).isZero();
+		assertThat(this.simulator.post(postId).deleteRequests()).isOne();
 	}
 
 	@Test
@@ -283,6 +323,43 @@ abstract class FacebookJourney {
 				Instant.now().plus(Duration.ofMinutes(5)), Map.of());
 		assertThat(this.posts.ofPublication(soon)).isEmpty();
 		assertThat(this.simulator.postsOf(page)).hasSize(1);
+	}
+
+	@Test
+	void aPublicationLeftToLoasSchedulerIsPostedWhenItsTimeComes() throws Exception {
+		String page = page("UBND xã Ninh Thân", this.area, "token-fires");
+		Instant at = Instant.now().plusSeconds(6);
+		long publication = publish(approvedItem("Đối thoại với thanh niên " + UUID.randomUUID()), page, at, Map.of());
+		assertThat(this.posts.ofPublication(publication)).isEmpty();
+
+		JsonNode row = settled(publication, 1).get(page);
+		assertThat(row.path("status").asString()).isEqualTo("SENT");
+		GraphSimulator.SimPost post = this.simulator.post(row.path("providerReference").asString());
+		assertThat(post.createdAt()).isAfterOrEqualTo(at.truncatedTo(ChronoUnit.SECONDS));
+		assertThat(post.scheduledFor()).isNull();
+	}
+
+	@Test
+	void anApprovedItemWithAnImageGoesToThreePagesAsPhotoPostsWithOneRowEach() throws Exception {
+		List<String> pages = List.of(page("Sở Văn hóa", this.area, "token-photo-1"),
+				page("UBND huyện Cam Lâm", this.area + ".569", "token-photo-2"),
+				page("UBND xã Cam Hòa", this.area + ".569.7", "token-photo-3"));
+		String title = "Ảnh ngày hội chuyển đổi số " + UUID.randomUUID();
+		FacebookFixtures.Item item = fixtures().approvedItemWithImage(title);
+
+		long publication = publish(item.id(), "area:" + this.area, null, Map.of("facebook.post", "photo"));
+		Map<String, JsonNode> rows = settled(publication, 3);
+
+		assertThat(pages).allSatisfy((page) -> {
+			assertThat(rows.get(page).path("status").asString()).isEqualTo("SENT");
+			assertThat(this.simulator.postsOf(page)).singleElement().satisfies((post) -> {
+				assertThat(post.id()).isEqualTo(rows.get(page).path("providerReference").asString());
+				assertThat(post.photoUrl()).endsWith("/media/" + item.image());
+				assertThat(post.link()).isNull();
+				assertThat(post.message()).startsWith(title);
+			});
+		});
+		assertThat(this.posts.ofPublication(publication)).hasSize(3).allMatch((p) -> "photo".equals(p.kind()));
 	}
 
 	@Test
@@ -447,18 +524,16 @@ abstract class FacebookJourney {
 	}
 
 	private String page(String name, String areaCode, String token) {
-		String pageId = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
 		try {
-			as("admin", "ADMIN",
-					post("/api/v1/facebook/pages").contentType(MediaType.APPLICATION_JSON)
-						.content(this.json.writeValueAsString(
-								Map.of("pageId", pageId, "name", name, "areaCode", areaCode, "token", token))))
-				.andExpect(status().isCreated());
+			return fixtures().page(name, areaCode, token);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-		return pageId;
+	}
+
+	private FacebookFixtures fixtures() {
+		return new FacebookFixtures(this.mvc, this.json);
 	}
 
 	private Map<String, JsonNode> pages() throws Exception {
@@ -513,27 +588,15 @@ abstract class FacebookJourney {
 	}
 
 	private long approvedItem(String title) throws Exception {
-		String request = this.json
-			.writeValueAsString(Map.of("title", title, "summary", "Người dân nộp hồ sơ không cần đến cơ quan.", "body",
-					"Từ ngày 01/12 **nộp hồ sơ trực tuyến**.", "topic", "cai-cach-hanh-chinh", "audiences",
-					List.of("CITIZENS_AND_BUSINESSES"), "areas", List.of("56")));
-		long id = this.json
-			.readTree(body(as("editor", "EDITOR",
-					post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON).content(request))
-				.andExpect(status().isCreated())))
-			.path("id")
-			.asLong();
-		as("editor", "EDITOR", post("/api/v1/contents/" + id + "/submit")).andExpect(status().isOk());
-		as("approver", "APPROVER", post("/api/v1/contents/" + id + "/approve")).andExpect(status().isOk());
-		return id;
+		return fixtures().approvedItem(title, "Người dân nộp hồ sơ không cần đến cơ quan.");
 	}
 
 	private ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request.with(user(name).roles(role)).with(csrf()));
+		return fixtures().as(name, role, request);
 	}
 
 	private static String body(ResultActions result) throws Exception {
-		return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return FacebookFixtures.body(result);
 	}
 
 }

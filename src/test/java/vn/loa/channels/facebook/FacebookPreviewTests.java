@@ -1,6 +1,5 @@
 package vn.loa.channels.facebook;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -24,8 +22,6 @@ import vn.loa.content.ContentVersion;
 import vn.loa.content.ImageRef;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -141,37 +137,24 @@ class FacebookPreviewTests {
 	}
 
 	private String page(String name) throws Exception {
-		String pageId = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-		as("admin", "ADMIN",
-				post("/api/v1/facebook/pages").contentType(MediaType.APPLICATION_JSON)
-					.content(this.json.writeValueAsString(Map.of("pageId", pageId, "name", name, "areaCode",
-							Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999)), "token",
-							"token-preview"))))
-			.andExpect(status().isCreated());
-		return pageId;
+		return fixtures().page(name, Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999)),
+				"token-preview");
 	}
 
 	private long item(String title, String summary) throws Exception {
-		String request = this.json
-			.writeValueAsString(Map.of("title", title, "summary", summary, "body", "Nội dung chi tiết.", "topic",
-					"cai-cach-hanh-chinh", "audiences", List.of("CITIZENS_AND_BUSINESSES"), "areas", List.of("56")));
-		long id = this.json
-			.readTree(body(as("editor", "EDITOR",
-					post("/api/v1/contents").contentType(MediaType.APPLICATION_JSON).content(request))
-				.andExpect(status().isCreated())))
-			.path("id")
-			.asLong();
-		as("editor", "EDITOR", post("/api/v1/contents/" + id + "/submit")).andExpect(status().isOk());
-		as("approver", "APPROVER", post("/api/v1/contents/" + id + "/approve")).andExpect(status().isOk());
-		return id;
+		return fixtures().approvedItem(title, summary);
 	}
 
 	private ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request.with(user(name).roles(role)).with(csrf()));
+		return fixtures().as(name, role, request);
+	}
+
+	private FacebookFixtures fixtures() {
+		return new FacebookFixtures(this.mvc, this.json);
 	}
 
 	private static String body(ResultActions result) throws Exception {
-		return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return FacebookFixtures.body(result);
 	}
 
 }

@@ -31,14 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.datasource.username=postgres", "spring.datasource.password=", "loa.channels.sms.mode=sandbox",
 				"loa.channels.sms.broadcast.poll-interval=1h", "loa.channels.sms.rate-per-second=1000",
 				"loa.channels.sms.simulator.callbacks=false" })
-class QuietHoursBroadcastTests {
+public class QuietHoursBroadcastTests {
 
 	private static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-	private static final LocalTime END = LocalTime.now(HCM).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+	/** When the quiet hours set around now end. */
+	public static final LocalTime END = LocalTime.now(HCM).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
 
+	/**
+	 * Quiet hours from an hour ago to {@link #END} (other channels' tests use them too).
+	 */
 	@DynamicPropertySource
-	static void quietNow(DynamicPropertyRegistry registry) {
+	public static void quietNow(DynamicPropertyRegistry registry) {
 		registry.add("loa.channels.sms.quiet-hours.enabled", () -> "true");
 		registry.add("loa.channels.sms.quiet-hours.start",
 				() -> LocalTime.now(HCM).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString());

@@ -121,6 +121,11 @@ public class GraphSimulator {
 			return this.photoUrl;
 		}
 
+		/** When Graph was asked to make it. */
+		public Instant createdAt() {
+			return this.createdAt;
+		}
+
 		public Instant scheduledFor() {
 			return this.scheduledFor;
 		}
@@ -163,7 +168,9 @@ public class GraphSimulator {
 	 * An error Graph answers to the next {@code times} calls for a Page.
 	 *
 	 * @param regainMinutes what {@code x-business-use-case-usage} says
-	 * ({@code estimated_time_to_regain_access}), or 0
+	 * ({@code estimated_time_to_regain_access}); with 0 a rate limit reports the budget
+	 * it used up at 100% without an estimate ({@code x-page-usage} for 32 and 80001,
+	 * {@code x-app-usage} for 4 and 17)
 	 */
 	public record Fault(int code, Integer subcode, String type, String message, int times, int regainMinutes) {
 	}
@@ -422,6 +429,14 @@ public class GraphSimulator {
 					"{\"" + this.app.appId()
 							+ "\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":40,\"total_time\":60,"
 							+ "\"estimated_time_to_regain_access\":" + regainMinutes + "}]}");
+		}
+		else if (code == 32 || code == 80001) {
+			// A Page's budget used up, without an estimate.
+			headers.put("x-page-usage", "{\"call_count\":100,\"total_cputime\":12,\"total_time\":30}");
+		}
+		else if (code == 4 || code == 17) {
+			// The app's budget used up, without an estimate.
+			headers.put("x-app-usage", "{\"call_count\":100,\"total_cputime\":25,\"total_time\":40}");
 		}
 		return new Answer(status, Map.of("error", error), headers);
 	}

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.audience.Recipient;
-import vn.loa.audience.Subscribers;
 import vn.loa.channels.bulk.BulkChannel;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
@@ -25,6 +24,7 @@ import vn.loa.channels.bulk.BulkRunner;
 import vn.loa.channels.bulk.BulkSettings;
 import vn.loa.channels.sms.SmsBroadcastWorker;
 import vn.loa.channels.sms.SmsProperties;
+import vn.loa.channels.zalo.ZaloOaConnected;
 import vn.loa.channels.zalo.ZaloReauthorisationNeeded;
 import vn.loa.channels.zalo.ZnsReceipt;
 import vn.loa.deliverylog.DeliveryLog;
@@ -53,6 +53,11 @@ import org.springframework.web.client.RestClientException;
  * "neither" is a row an officer sees as unknown outcome.
  *
  * <p>
+ * Quiet hours: a job with SMS fallback keeps the SMS channel's quiet hours as a whole (it
+ * WAITs, reason QUIET_HOURS, unless the publication is urgent), so no fallback SMS goes
+ * out in them; a job without fallback sends only ZNS and does not wait.
+ *
+ * <p>
  * Quota: when Zalo says the daily quota is spent (or {@code remainingQuota} reaches 0),
  * the rest of the job waits for the next day (WAITING, reason QUOTA) — or, with fallback,
  * goes out as SMS. A refused token makes the job wait (NEEDS_REAUTHORISATION); nothing is
@@ -65,13 +70,11 @@ public class ZnsBroadcastWorker implements BulkChannel {
 
 	static final String QUOTA = "QUOTA";
 
-	private final BulkJobs jobs;
-
 	private final BulkRunner runner;
 
-	private final DeliveryLog deliveryLog;
+	private final BulkJobs jobs;
 
-	private final Subscribers subscribers;
+	private final DeliveryLog deliveryLog;
 
 	private final ZnsClient client;
 
@@ -95,13 +98,12 @@ public class ZnsBroadcastWorker implements BulkChannel {
 
 	private volatile Instant tokenWaitUntil;
 
-	ZnsBroadcastWorker(BulkJobs jobs, BulkRunner runner, DeliveryLog deliveryLog, Subscribers subscribers,
-			ZnsClient client, ZnsTokens tokens, SmsBroadcastWorker sms, SmsProperties smsProperties,
-			ZnsProperties properties, BulkPacers pacers, Clock clock) {
-		this.jobs = jobs;
+	ZnsBroadcastWorker(BulkRunner runner, BulkJobs jobs, DeliveryLog deliveryLog, ZnsClient client, ZnsTokens tokens,
+			SmsBroadcastWorker sms, SmsProperties smsProperties, ZnsProperties properties, BulkPacers pacers,
+			Clock clock) {
 		this.runner = runner;
+		this.jobs = jobs;
 		this.deliveryLog = deliveryLog;
-		this.subscribers = subscribers;
 		this.client = client;
 		this.tokens = tokens;
 		this.sms = sms;
@@ -140,14 +142,22 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		return new BulkSettings(this.properties.batchSize(), this.properties.senders(), this.properties.lease());
 	}
 
-	/** The segment's subscribers, as for SMS. */
+	/** The segment's subscribers, read as for SMS. */
 	@Override
 	public List<BulkRecipient> recipients(BulkJob job, long afterKey, int limit) {
-		return BulkRecipient.of(this.subscribers.nextBatch(job.segment(), afterKey, limit));
+		return this.sms.recipients(job, afterKey, limit);
 	}
 
 	@Override
 	public Optional<Wait> waitBeforeSending(BulkJob job, Instant now) {
+		if (payload(job).fallback()) {
+			// Any recipient of this job may get an SMS, and an SMS keeps the SMS
+			// channel's quiet hours (unless an approver marked the publication urgent).
+			Optional<Wait> quiet = this.sms.waitBeforeSending(job, now);
+			if (quiet.isPresent()) {
+				return quiet;
+			}
+		}
 		Instant token = this.tokenWaitUntil;
 		if (token != null && token.isAfter(now)) {
 			return Optional.of(new Wait(token, "NEEDS_REAUTHORISATION"));
@@ -232,6 +242,13 @@ public class ZnsBroadcastWorker implements BulkChannel {
 	 */
 	public void useSandboxToken() {
 		this.tokens.useSandboxToken();
+	}
+
+	/** The OA is connected again: the jobs waiting for its token go on now. */
+	@EventListener
+	void connected(ZaloOaConnected connected) {
+		this.tokenWaitUntil = null;
+		this.jobs.wake(ZnsChannel.ID, "NEEDS_REAUTHORISATION");
 	}
 
 	/** Forgets a spent quota and a refused token (tests; a new day does it itself). */

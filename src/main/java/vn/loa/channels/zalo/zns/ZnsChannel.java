@@ -10,6 +10,7 @@ import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ChannelDispatch;
 import vn.loa.channels.ChannelException;
 import vn.loa.channels.DeliveryFailureAdvice;
+import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.sms.SmsBroadcastWorker;
 import vn.loa.channels.sms.SmsProperties;
@@ -38,46 +39,55 @@ class ZnsChannel {
 	static final String FALLBACK_OPTION = "zalo.fallback";
 
 	@Bean
-	ChannelDescriptor znsDescriptor(ZnsProperties properties) {
+	ChannelDescriptor znsDescriptor(ZnsProperties properties, SmsTargets targets, BulkJobs jobs) {
 		return ChannelDescriptor.builder(ID, "Zalo ZNS")
 			.enabled(properties.enabled())
 			.mode(properties.sandbox() ? "sandbox" : "live")
 			.template(properties.template())
 			.defaultTargets(List.of(SmsTargets.ALL))
-			.rejectTarget((target) -> {
-				try {
-					SmsTargets.parse(target);
-					return Optional.empty();
-				}
-				catch (IllegalArgumentException ex) {
-					return Optional.of(ex.getMessage());
-				}
-			})
+			.rejectTarget(targets::rejection)
+			.health(() -> health(jobs))
 			.build();
 	}
 
 	@Bean
-	IntegrationFlow znsFlow(BulkJobs jobs, Renderer renderer, SmsProperties smsProperties, Clock clock) {
+	IntegrationFlow znsFlow(BulkJobs jobs, SmsTargets targets, Renderer renderer, SmsProperties smsProperties,
+			Clock clock) {
 		return IntegrationFlow.from("zalo-zns.input")
 			.handle(ChannelDispatch.class,
-					(dispatch, headers) -> enqueue(dispatch, jobs, renderer, smsProperties.template(), clock),
+					(dispatch, headers) -> enqueue(dispatch, jobs, targets, renderer, smsProperties.template(), clock),
 					(endpoint) -> endpoint.id("znsBroadcastEnqueuer")
 						.advice(new DeliveryFailureAdvice(ZnsStatusTable.PROVIDER)))
 			.channel(DeliveryLogFlow.OUTCOMES)
 			.get();
 	}
 
+	/**
+	 * Up unless a job waits for the OA to be reconnected; a spent daily quota is no fault
+	 * but shows, with when sending resumes.
+	 */
+	static ChannelDescriptor.ChannelHealth health(BulkJobs jobs) {
+		List<BulkJob> waiting = jobs.waiting(List.of(ID), 100);
+		Optional<BulkJob> token = waiting.stream()
+			.filter((job) -> "NEEDS_REAUTHORISATION".equals(job.waitReason()))
+			.findFirst();
+		if (token.isPresent()) {
+			return ChannelDescriptor.ChannelHealth
+				.unhealthy("NEEDS_REAUTHORISATION: ZNS jobs wait for the OA to be " + "connected again");
+		}
+		Optional<BulkJob> quota = waiting.stream()
+			.filter((job) -> ZnsBroadcastWorker.QUOTA.equals(job.waitReason()))
+			.findFirst();
+		return quota
+			.map((job) -> new ChannelDescriptor.ChannelHealth(true,
+					"QUOTA: daily ZNS quota spent; jobs wait until " + job.notBefore()))
+			.orElseGet(ChannelDescriptor.ChannelHealth::healthy);
+	}
+
 	/** Creates the bulk job (once per publication and target); nothing is sent here. */
-	private static Object enqueue(ChannelDispatch dispatch, BulkJobs jobs, Renderer renderer, String smsTemplate,
-			Clock clock) {
-		SegmentSpec segment;
-		try {
-			segment = SmsTargets.parse(dispatch.target());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ChannelException(DeliveryStatus.PERMANENT_FAILURE, ZnsStatusTable.PROVIDER, "BAD_TARGET",
-					ex.getMessage(), ex);
-		}
+	private static Object enqueue(ChannelDispatch dispatch, BulkJobs jobs, SmsTargets targets, Renderer renderer,
+			String smsTemplate, Clock clock) {
+		SegmentSpec segment = targets.segmentOf(dispatch, ZnsStatusTable.PROVIDER);
 		ZnsTemplates.Mapping mapping = ZnsTemplates.parse(dispatch.rendition().text());
 		boolean fallback = "sms".equalsIgnoreCase(dispatch.options().getOrDefault(FALLBACK_OPTION, ""));
 		String smsText = null;

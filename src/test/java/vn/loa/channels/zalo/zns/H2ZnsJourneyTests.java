@@ -14,10 +14,7 @@ class H2ZnsJourneyTests extends ZnsJourney {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		for (String property : PROPERTIES) {
-			String[] pair = property.split("=", 2);
-			registry.add(pair[0], () -> pair[1]);
-		}
+		register(registry);
 	}
 
 }

@@ -37,10 +37,7 @@ class PostgresZnsJourneyTests extends ZnsJourney {
 			}
 			return "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
 		});
-		for (String property : PROPERTIES) {
-			String[] pair = property.split("=", 2);
-			registry.add(pair[0], () -> pair[1]);
-		}
+		register(registry);
 	}
 
 }

@@ -1,5 +1,6 @@
 package vn.loa.channels.zalo.zns;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import vn.loa.audience.SegmentSpec;
+import vn.loa.audience.Segments;
 import vn.loa.audience.Subscribers;
 import vn.loa.channels.bulk.BulkCheckpoint;
 import vn.loa.channels.bulk.BulkJob;
@@ -32,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -68,6 +72,12 @@ abstract class ZnsJourney {
 
 	@Autowired
 	BulkJobs jobs;
+
+	@Autowired
+	Segments segments;
+
+	@Autowired
+	JsonMapper json;
 
 	@Autowired
 	ZnsBroadcastWorker worker;
@@ -131,8 +141,18 @@ abstract class ZnsJourney {
 		this.simulator.refusedByOwner(refused);
 		this.subscribers.optOut(optedOut, "test");
 		long content = approvedItem("Tiếp nhận hồ sơ trực tuyến " + ThreadLocalRandom.current().nextInt(1_000_000));
+		// The target is a saved segment's name, as for SMS.
+		String segment = "Phường " + this.area;
+		this.segments.create(segment, List.of(this.area), null);
+		String unknown = "Không có " + this.area;
+		as("approver", "APPROVER",
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
+					.content(publication(content, unknown, Map.of())))
+			.andExpect(status().isBadRequest())
+			.andExpect((result) -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains(unknown));
 
-		long publication = publish(content, Map.of("zalo.fallback", "sms", "sms.diacritics", "false"));
+		long publication = publish(content, segment, Map.of("zalo.fallback", "sms", "sms.diacritics", "false"));
 
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(statuses(publication, "sms")).as(() -> this.jdbc
@@ -198,20 +218,35 @@ abstract class ZnsJourney {
 	}
 
 	@Test
-	void spentDailyQuotaHoldsTheRestOfTheJobUntilTomorrow() {
+	void spentDailyQuotaHoldsTheRestOfTheJobUntilTomorrowAndSaysSo() throws Exception {
 		this.simulator.dailyQuota(3);
-		long publication = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
-		long job = enqueue(publication, false);
+		long publication = publish(approvedItem("Hạn mức ZNS"), "area=" + this.area, Map.of());
 
-		this.worker.run(job, BulkPacing.CHANNEL);
-
-		BulkJob waiting = this.jobs.find(job).orElseThrow();
-		assertThat(waiting.state()).isEqualTo(BulkJob.State.WAITING);
-		assertThat(waiting.waitReason()).isEqualTo("QUOTA");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jobs.ofPublication(publication)
+				.stream()
+				.anyMatch((job) -> job.state() == BulkJob.State.WAITING && "QUOTA".equals(job.waitReason())));
+		BulkJob waiting = this.jobs.ofPublication(publication).get(0);
 		assertThat(waiting.notBefore()).isAfter(Instant.now());
 		assertThat(statuses(publication, "zalo-zns")).containsEntry("SENT", 3L).containsEntry("PENDING", 1L);
 		assertThat(count("select count(*) from delivery where publication_id = ? and channel = 'sms'", publication))
 			.isZero();
+
+		// The wait shows in the API, on the publication's page and in the channel's
+		// health.
+		as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/jobs")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].channel").value("zalo-zns"))
+			.andExpect(jsonPath("$[0].state").value("WAITING"))
+			.andExpect(jsonPath("$[0].waitReason").value("QUOTA"))
+			.andExpect(jsonPath("$[0].resumesAt").isNotEmpty());
+		String page = as("admin", "ADMIN", get("/console/publications/" + publication)).andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("data-reason=\"QUOTA\"").contains("Hết hạn mức ZNS trong ngày");
+		as("admin", "ADMIN", get("/actuator/health"))
+			.andExpect(jsonPath("$.components.channels.details['zalo-zns'].detail")
+				.value(org.hamcrest.Matchers.startsWith("QUOTA")));
 	}
 
 	@Test
@@ -299,16 +334,28 @@ abstract class ZnsJourney {
 	}
 
 	private long enqueue(long publication, boolean fallback) {
+		return this.jobs.enqueue(ZnsChannel.ID, publication, "area=" + this.area, SegmentSpec.of(null, this.area),
+				payload(fallback ? "Thong bao: nop ho so truc tuyen" : null).toJson(), "v1", false,
+				Instant.now().plusSeconds(3600));
+	}
+
+	/** What a job sends: template 355330, and the fallback SMS when there is one. */
+	static ZnsPayload payload(String fallbackSms) {
 		Map<String, String> data = new LinkedHashMap<>();
 		data.put("ten_thong_bao", "Thông báo");
 		data.put("noi_dung", "Nộp hồ sơ trực tuyến");
 		data.put("duong_dan", "https://loa.example.gov.vn/s/abc");
 		data.put("hotline", "0258 3822 222");
 		data.put("co_quan", "Sở Nội vụ");
-		ZnsPayload payload = new ZnsPayload("355330", data, fallback,
-				fallback ? "Thong bao: nop ho so truc tuyen" : null, fallback ? "v1" : null);
-		return this.jobs.enqueue(ZnsChannel.ID, publication, "area=" + this.area, SegmentSpec.of(null, this.area),
-				payload.toJson(), "v1", false, Instant.now().plusSeconds(3600));
+		return new ZnsPayload("355330", data, fallbackSms != null, fallbackSms, (fallbackSms != null) ? "v1" : null);
+	}
+
+	/** {@link #PROPERTIES} for a test context. */
+	static void register(DynamicPropertyRegistry registry) {
+		for (String property : PROPERTIES) {
+			String[] pair = property.split("=", 2);
+			registry.add(pair[0], () -> pair[1]);
+		}
 	}
 
 	private long approvedItem(String title) throws Exception {
@@ -327,19 +374,20 @@ abstract class ZnsJourney {
 		return id;
 	}
 
-	private long publish(long content, Map<String, String> options) throws Exception {
-		StringBuilder json = new StringBuilder("{\"contentId\":" + content
-				+ ",\"targets\":[{\"channel\":\"zalo-zns\",\"target\":\"area=" + this.area + "\"}],\"options\":{");
-		options.forEach((k, v) -> json.append('"').append(k).append("\":\"").append(v).append("\","));
-		json.setLength(json.length() - 1);
-		json.append("}}");
+	private long publish(long content, String target, Map<String, String> options) throws Exception {
 		String created = as("approver", "APPROVER",
-				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON).content(json.toString()))
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
+					.content(publication(content, target, options)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		return ((Number) JsonPath.read(created, "$.id")).longValue();
+	}
+
+	private String publication(long content, String target, Map<String, String> options) throws Exception {
+		return this.json.writeValueAsString(Map.of("contentId", content, "targets",
+				List.of(Map.of("channel", "zalo-zns", "target", target)), "options", options));
 	}
 
 	private ResultActions as(String name, String role, MockHttpServletRequestBuilder request) throws Exception {
