@@ -2,14 +2,22 @@ package vn.loa.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.loa.common.DemoProperties;
@@ -18,9 +26,11 @@ import vn.loa.content.Audience;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
+import vn.loa.deliverylog.AirtimeReported;
 import vn.loa.plans.Plan;
 import vn.loa.plans.Plan.Document;
 import vn.loa.plans.Plan.Task;
+import vn.loa.plans.PlanCounter;
 import vn.loa.plans.PlanEntries;
 import vn.loa.plans.PlanEntries.EntryInput;
 import vn.loa.plans.Plans;
@@ -67,8 +77,24 @@ class PlanDemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final PlanCounter counter;
+
+	private final JdbcClient jdbc;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
 	PlanDemoData(DemoProperties demo, Units units, Plans plans, PlanEntries entries, ContentService contents,
-			PublicationService publications, Clock clock) {
+			PublicationService publications, Clock clock, PlanCounter counter, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+		this.counter = counter;
+		this.jdbc = jdbc;
+		this.transactionManager = transactionManager;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
 		this.demo = demo;
 		this.units = units;
 		this.plans = plans;
@@ -141,6 +167,8 @@ class PlanDemoData implements ApplicationRunner {
 						+ "hành chính bằng hình ảnh.",
 				"stttt-kh");
 
+		history(agencies, districts, today);
+
 		UnitScope all = UnitScope.ALL;
 		LocalDate quarterStart = today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1);
 		LocalDate conference = quarterStart.plusDays(14).isAfter(today) ? today : quarterStart.plusDays(14);
@@ -157,18 +185,123 @@ class PlanDemoData implements ApplicationRunner {
 				this.units.list().size(), plan.tasks().size());
 	}
 
+	/**
+	 * A few months of sample work before this month (back to the start of the previous
+	 * quarter, within this year): most agencies' monthly item on the portal, published
+	 * through the ordinary pipeline and then given the day in that month it stands for,
+	 * and the district stations' reform segments reported as aired. The counter is held
+	 * while the days are set, so each item counts on its own day.
+	 */
+	private void history(List<String> agencies, List<String> districts, LocalDate today) {
+		LocalDate first = today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1).minusMonths(3);
+		if (first.getYear() != today.getYear()) {
+			first = today.withDayOfYear(1);
+		}
+		TransactionTemplate own = new TransactionTemplate(this.transactionManager);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		Map<Long, LocalDate> days = new LinkedHashMap<>();
+		List<Long> contents = new ArrayList<>();
+		LocalDate from = first;
+		// the counter waits until every sample item has its day; each item is published
+		// in
+		// a transaction of its own, so the pipeline sends it meanwhile
+		this.transactions.executeWithoutResult((status) -> {
+			this.counter.hold();
+			int n = 0;
+			for (LocalDate month = from; month.isBefore(today.withDayOfMonth(1)); month = month.plusMonths(1)) {
+				for (int i = 0; i < agencies.size(); i++) {
+					n++;
+					// about two in three agencies send their item in a given month
+					if ((i + month.getMonthValue()) % 3 == 0) {
+						continue;
+					}
+					String unit = agencies.get(i);
+					String name = this.units.find(unit).orElseThrow().name();
+					LocalDate day = month.withDayOfMonth(5 + (n * 7) % 19);
+					String title = SAMPLE_TITLES.get(n % SAMPLE_TITLES.size()) + " (" + name + ", tháng "
+							+ month.getMonthValue() + ")";
+					long[] ids = own.execute((inner) -> publishItem(title,
+							title + ". Bài đã đăng trên Cổng thông tin điện tử cải cách hành chính tỉnh.", unit));
+					days.put(ids[1], day);
+					contents.add(ids[0]);
+				}
+			}
+			if (days.isEmpty()) {
+				return;
+			}
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+			while (System.nanoTime() < deadline
+					&& this.jdbc.sql("select count(*) from delivery where publication_id in (:ids) and status = 'SENT'")
+						.param("ids", List.copyOf(days.keySet()))
+						.query(Long.class)
+						.single() < days.size()) {
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+			days.forEach((publication, day) -> {
+				java.sql.Timestamp at = java.sql.Timestamp.from(day.atTime(9, 30).atZone(LoaClock.ZONE).toInstant());
+				this.jdbc.sql("update delivery set sent_at = :at, created_at = :at where publication_id = :p")
+					.param("at", at)
+					.param("p", publication)
+					.update();
+			});
+		});
+		// the district stations' segments: two airings a month of 7 to 10 minutes
+		if (contents.isEmpty()) {
+			return;
+		}
+		for (String district : districts) {
+			String station = "dai-" + district.substring("ubnd-".length());
+			this.units.assign(MemberKind.STATION, station, district, "demo");
+			int k = 0;
+			for (LocalDate month = from; month.isBefore(today.withDayOfMonth(1)); month = month.plusMonths(1)) {
+				for (int airing = 0; airing < 2; airing++) {
+					k++;
+					long content = contents.get((k * 5 + district.length()) % contents.size());
+					java.time.Instant at = month.withDayOfMonth(8 + airing * 12)
+						.atTime(17, 30)
+						.atZone(LoaClock.ZONE)
+						.toInstant();
+					int seconds = (7 + (k + district.length()) % 4) * 60;
+					this.transactions.executeWithoutResult((status) -> this.events
+						.publishEvent(new AirtimeReported(null, station, content, at, seconds)));
+				}
+			}
+		}
+	}
+
+	static final List<String> SAMPLE_TITLES = List.of("Kết quả thực hiện cải cách thủ tục hành chính",
+			"Đẩy mạnh tiếp nhận hồ sơ trực tuyến toàn trình", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+			"Hướng dẫn thanh toán trực tuyến phí, lệ phí", "Khảo sát mức độ hài lòng của người dân, doanh nghiệp",
+			"Rà soát, đơn giản hóa thủ tục hành chính nội bộ",
+			"Niêm yết công khai thủ tục hành chính tại bộ phận một cửa");
+
 	private void unit(String code, String name, String parent, String kind, String area) {
 		this.units.create(new UnitInput(code, name, parent, kind, area));
 	}
 
 	private void publish(String title, String body, String unit) {
+		publishItem(title, body, unit);
+	}
+
+	/**
+	 * An approved reform item published to the portal for a unit: {content, publication}.
+	 */
+	private long[] publishItem(String title, String body, String unit) {
 		ContentItem item = this.contents.create(new ContentDraft(title, body, body, TOPIC,
 				List.of(Audience.CIVIL_SERVANTS), List.of("56"), List.of(), List.of()), "editor");
 		this.contents.submit(item.id(), "editor");
 		this.contents.approve(item.id(), "approver");
-		this.publications.create(
-				new PublicationRequest(item.id(), List.of(new Target("portal", null)), null, false, null, unit),
-				new PublicationService.Actor("approver", true));
+		long publication = this.publications
+			.create(new PublicationRequest(item.id(), List.of(new Target("portal", null)), null, false, null, unit),
+					new PublicationService.Actor("approver", true, true))
+			.id();
+		return new long[] { item.id(), publication };
 	}
 
 }
