@@ -181,8 +181,9 @@ class PlanDemoData implements ApplicationRunner {
 				new EntryInput("II.3.đ", "snv-kh", today, 1,
 						"In và phát 2.000 tờ gấp hướng dẫn nộp hồ sơ trực tuyến tại Bộ phận một cửa", null),
 				"editor", all);
-		log.info("Loaded the sample plan 590/QĐ-UBND of Khánh Hòa with {} units, {} tasks, 3 items published",
-				this.units.list().size(), plan.tasks().size());
+		Plan binhDinh = binhDinh(today);
+		log.info("Loaded the sample plans 590/QĐ-UBND of Khánh Hòa ({} tasks) and of Bình Định ({} tasks) with {} "
+				+ "units", plan.tasks().size(), binhDinh.tasks().size(), this.units.list().size());
 	}
 
 	/**
@@ -273,6 +274,44 @@ class PlanDemoData implements ApplicationRunner {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Bình Định's plan of the same year (seed {@code 004_…}), as its text sets the
+	 * duties: the provincial station's monthly reform segment of 10 to 15 minutes, three
+	 * items a month on Báo Bình Định's reform page (a newspaper, so entered by hand), at
+	 * least 10 items on each agency's website and 20 on the provincial portal in the
+	 * year, and each agency's quarterly submission of items to Sở Nội vụ. The text bears
+	 * no number or date.
+	 */
+	private Plan binhDinh(LocalDate today) {
+		unit("ubnd-bd", "Ủy ban nhân dân tỉnh Bình Định", null, "PEOPLES_COMMITTEE", null);
+		unit("snv-bd", "Sở Nội vụ tỉnh Bình Định", "ubnd-bd", "DEPARTMENT", null);
+		unit("stttt-bd", "Sở Thông tin và Truyền thông tỉnh Bình Định", "ubnd-bd", "DEPARTMENT", null);
+		unit("ptth-bd", "Đài Phát thanh và Truyền hình Bình Định", "ubnd-bd", "BROADCASTER", null);
+		unit("bao-bd", "Báo Bình Định", "ubnd-bd", "NEWSPAPER", null);
+		unit("ubnd-quy-nhon", "Ủy ban nhân dân thành phố Quy Nhơn", "ubnd-bd", "DISTRICT", null);
+		unit("ubnd-an-nhon", "Ủy ban nhân dân thị xã An Nhơn", "ubnd-bd", "DISTRICT", null);
+		List<String> agencies = List.of("snv-bd", "stttt-bd", "ubnd-quy-nhon", "ubnd-an-nhon");
+		return this.plans.create(new Plan(null, "Kế hoạch tuyên truyền công tác cải cách hành chính tỉnh Bình Định",
+				new Document(null, null, "Ủy ban nhân dân tỉnh Bình Định"), today.getYear(), agencies,
+				List.of(new Task("III.1",
+						"Duy trì chuyên mục cải cách hành chính trên Đài Phát thanh và Truyền hình tỉnh mỗi tháng "
+								+ "một lần, thời lượng mỗi lần từ 10 đến 15 phút",
+						"ptth-bd", List.of(), "RADIO", TOPIC, "MINUTES", 10, "MONTHLY", null, false),
+						new Task("III.2",
+								"Duy trì chuyên trang cải cách hành chính trên Báo Bình Định 03 tin (bài)/tháng",
+								"bao-bd", List.of(), "NEWSPAPER", null, "ITEMS", 3, "MONTHLY", null, false),
+						new Task("III.4.a",
+								"Tuyên truyền ít nhất 10 tin, bài trên mỗi Trang thông tin điện tử của các cơ quan, đơn vị, "
+										+ "địa phương",
+								"snv-bd", agencies, "WORDPRESS", TOPIC, "ITEMS", 10, "YEARLY", null, true),
+						new Task("III.4.b", "20 tin, bài trên Cổng thông tin điện tử của tỉnh về cải cách hành chính",
+								"stttt-bd", List.of(), "PORTAL", TOPIC, "ITEMS", 20, "YEARLY", null, false),
+						new Task("III.4.c",
+								"Định kỳ hàng quý gửi tin, bài về kết quả thực hiện nhiệm vụ cải cách hành chính về Sở Nội vụ",
+								"snv-bd", agencies, "MANUAL", null, "ITEMS", 1, "QUARTERLY", null, true))),
+				"demo");
 	}
 
 	static final List<String> SAMPLE_TITLES = List.of("Kết quả thực hiện cải cách thủ tục hành chính",

@@ -77,6 +77,9 @@ abstract class PlansJourney {
 	void theSamplePlanFromKhanhHoaIsLoadedWithItsUnits() throws Exception {
 		String plans = as("editor", "EDITOR", get("/api/v1/plans")).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].document.number", hasItem("590/QĐ-UBND")))
+			.andExpect(jsonPath("$[*].document.issuer", hasItem("Ủy ban nhân dân tỉnh Bình Định")))
+			.andExpect(jsonPath("$[?(@.document.issuer == 'Ủy ban nhân dân tỉnh Bình Định')].tasks[*].channel",
+					hasItem("NEWSPAPER")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
