@@ -138,6 +138,7 @@ class ClusterBenchmark implements Benchmark {
 				"--logging.structured.format.console="));
 		common.addAll(List.of(more));
 		if (options.containsKey("vhost")) {
+			LoaNodes.virtualHost(options.get("vhost"));
 			common.add("--spring.rabbitmq.virtual-host=" + options.get("vhost"));
 		}
 		return common;

@@ -212,6 +212,38 @@ public final class LoaNodes implements AutoCloseable {
 	}
 
 	/**
+	 * Runs {@code rabbitmqctl} on this machine's broker (bounded wait); an answer that
+	 * the thing exists already counts as done.
+	 */
+	public static void rabbitmqctl(String... args) {
+		List<String> command = new ArrayList<>();
+		command.add("rabbitmqctl");
+		command.addAll(List.of(args));
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS) || (process.exitValue() != 0 && !output.contains("already"))) {
+				process.destroyForcibly();
+				throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A RabbitMQ virtual host of its own for the guest user, so nodes stay apart. */
+	public static void virtualHost(String name) {
+		rabbitmqctl("add_vhost", name);
+		rabbitmqctl("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+	}
+
+	/**
 	 * How to start Loa as this JVM was started: the packaged jar, or the test classpath
 	 * as surefire gives it (the test JVM itself may only see a manifest jar).
 	 */

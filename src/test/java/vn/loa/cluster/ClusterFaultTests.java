@@ -235,7 +235,7 @@ class ClusterFaultTests {
 		broadcast.publishAt(Instant.now().plusSeconds(3));
 		await().atMost(Duration.ofSeconds(60)).until(() -> broadcast.receipts.total() >= recipients / 4);
 
-		rabbitmqctl("close_all_connections", "-p", VHOST, "test: broker connections dropped");
+		LoaNodes.rabbitmqctl("close_all_connections", "-p", VHOST, "test: broker connections dropped");
 		// A publication due while the nodes reconnect still goes out once.
 		late.publishAt(Instant.now().plusSeconds(3));
 		killDatabaseConnectionsFor(Duration.ofSeconds(10));
@@ -340,8 +340,7 @@ class ClusterFaultTests {
 		if (nodes != null) {
 			return;
 		}
-		rabbitmqctl("add_vhost", VHOST);
-		rabbitmqctl("set_permissions", "-p", VHOST, "guest", ".*", ".*", ".*");
+		LoaNodes.virtualHost(VHOST);
 		nodes = new LoaNodes(List.of("--spring.profiles.active=postgres,cluster", "--spring.datasource.url=" + URL,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--loa.demo.enabled=true",
 				"--spring.rabbitmq.virtual-host=" + VHOST, "--loa.channels.sms.mode=sandbox",
@@ -404,18 +403,6 @@ class ClusterFaultTests {
 						+ "' and pid <> pg_backend_pid()");
 				TimeUnit.MILLISECONDS.sleep(200);
 			}
-		}
-	}
-
-	private static void rabbitmqctl(String... args) throws IOException, InterruptedException {
-		List<String> command = new java.util.ArrayList<>();
-		command.add("rabbitmqctl");
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		if (!process.waitFor(60, TimeUnit.SECONDS) || (process.exitValue() != 0 && !output.contains("already"))) {
-			process.destroyForcibly();
-			throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " failed: " + output);
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.loa.bench.LoaNodes;
 import vn.loa.content.AuditTrail;
 import vn.loa.publishing.DeadLetters;
 
@@ -48,8 +49,7 @@ class OperationsPageTests {
 	@DynamicPropertySource
 	static void ownVirtualHost(DynamicPropertyRegistry registry) {
 		registry.add("spring.rabbitmq.virtual-host", () -> {
-			rabbitmqctl("add_vhost", VHOST);
-			rabbitmqctl("set_permissions", "-p", VHOST, "guest", ".*", ".*", ".*");
+			LoaNodes.virtualHost(VHOST);
 			return VHOST;
 		});
 	}
@@ -121,27 +121,6 @@ class OperationsPageTests {
 			.perform(post("/console/operations/dead-letters/" + letter.id() + "/discard").with(csrf())
 				.with(user("admin").roles("ADMIN")))
 			.andExpect(flash().attributeExists("failure"));
-	}
-
-	private static void rabbitmqctl(String... args) {
-		try {
-			Process process = new ProcessBuilder(
-					java.util.stream.Stream.concat(java.util.stream.Stream.of("rabbitmqctl"), List.of(args).stream())
-						.toList())
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(60, TimeUnit.SECONDS) || (process.exitValue() != 0 && !output.contains("already"))) {
-				throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + ": " + output);
-			}
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
