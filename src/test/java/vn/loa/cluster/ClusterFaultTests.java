@@ -92,7 +92,7 @@ class ClusterFaultTests {
 
 	static final int RECIPIENTS = Integer.getInteger("loa.test.cluster.recipients", 30_000);
 
-	private static final Duration LEASE = Duration.ofSeconds(20);
+	private static final Duration LEASE = Duration.ofSeconds(30);
 
 	private static LoaNodes nodes;
 

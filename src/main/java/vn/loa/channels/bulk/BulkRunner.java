@@ -161,6 +161,8 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 				Work work = take(channel, job, lease);
 				if (work != null) {
 					worked = true;
+					// Renewed from now until runBatch ends, however it ends.
+					this.leases.holdBatch(work.batchId(), lease);
 					runBatch(channel, job, work, run);
 					continue;
 				}
@@ -259,7 +261,6 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		BulkJobs.Retaken retaken = this.transactions
 			.execute((status) -> this.jobs.retake(job.id(), this.node, lease).orElse(null));
 		if (retaken != null) {
-			this.leases.holdBatch(retaken.batchId(), lease);
 			BulkJobs.BulkBatch from = retaken.from();
 			List<BulkRecipient> recipients = range(channel, job, from.afterCursor(), from.lastCursor());
 			if (retaken.abandoned()) {
@@ -280,7 +281,6 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			}
 			long last = batch.get(batch.size() - 1).key();
 			long batchId = this.jobs.openBatch(job.id(), cursor, last, this.node, lease);
-			this.leases.holdBatch(batchId, lease);
 			return new Work(batchId, cursor, last, batch);
 		});
 	}
