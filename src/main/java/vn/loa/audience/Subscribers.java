@@ -351,6 +351,31 @@ public class Subscribers {
 		return found.stream().findFirst().map(this::withTopics);
 	}
 
+	/**
+	 * Subscribers whose number holds the digits of {@code query}, or starts with them
+	 * read as a local number ({@code 0912…} as {@code +84912…}); a whole valid number is
+	 * looked up exactly. Fewer than four digits find nothing.
+	 */
+	public List<Subscriber> searchByNumber(String query, int limit) {
+		Optional<Subscriber> exact = find(query);
+		if (exact.isPresent()) {
+			return List.of(exact.get());
+		}
+		String digits = (query != null) ? query.replaceAll("\\D", "") : "";
+		if (digits.length() < 4) {
+			return List.of();
+		}
+		// 0912… may be the start of a local number (+84912…) or a run of digits inside
+		// one
+		String local = digits.startsWith("0") ? "+84" + digits.substring(1) + "%" : "%" + digits + "%";
+		return this.jdbc
+			.query("select * from subscriber where phone like ? or phone like ? order by id limit ?", this::subscriber,
+					"%" + digits + "%", local, Math.min(Math.max(limit, 1), 100))
+			.stream()
+			.map(this::withTopics)
+			.toList();
+	}
+
 	/** A page of subscribers of a segment in id order, with their topics. */
 	public List<Subscriber> list(SegmentSpec spec, long afterId, int limit) {
 		List<Recipient> batch = nextBatch(spec, afterId, limit);

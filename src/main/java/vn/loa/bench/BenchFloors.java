@@ -29,13 +29,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * same-run floors a bulk job cannot beat — the same number of delivery rows COPYed into
  * the same table, and a bare loop of the channel's own client at the same concurrency.
  */
-final class BenchFloors {
+public final class BenchFloors {
 
 	private BenchFloors() {
 	}
 
 	/** {@code count} opted-in subscribers {@code prefix0000000…} in {@code area}. */
-	static void copySubscribers(DataSource dataSource, int count, String prefix, String area)
+	public static void copySubscribers(DataSource dataSource, int count, String prefix, String area)
 			throws SQLException, IOException {
 		try (Connection connection = dataSource.getConnection()) {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -148,7 +148,7 @@ final class BenchFloors {
 		chunk.setLength(0);
 	}
 
-	static String phone(String prefix, int i) {
+	public static String phone(String prefix, int i) {
 		return prefix + String.format(Locale.ROOT, "%07d", i);
 	}
 

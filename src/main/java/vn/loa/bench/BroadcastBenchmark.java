@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,7 +95,7 @@ final class BroadcastBenchmark {
 		double httpRate = httpBaseline(httpCount);
 		out.printf(Locale.ROOT, "baseline http: %.0f requests/s (%d requests)%n", httpRate, httpCount);
 
-		Receipts receipts = new Receipts(recipients);
+		Receipts receipts = new Receipts("+8490", recipients);
 		double secondsTaken;
 		try (AutoCloseable listening = this.inbox.listen((received) -> receipts.add(received.to()))) {
 			long jobId = this.broadcasts.enqueue(PUBLICATION, "area=" + AREA, SegmentSpec.of(null, AREA), BODY, "bench",
@@ -209,45 +208,6 @@ final class BroadcastBenchmark {
 
 	private long count(String sql) {
 		return this.jdbc.queryForObject(sql, Long.class, PUBLICATION);
-	}
-
-	/** Which synthetic numbers the simulator took, and how often one came twice. */
-	static final class Receipts {
-
-		private final BitSet seen;
-
-		private long total;
-
-		private long duplicates;
-
-		Receipts(int size) {
-			this.seen = new BitSet(size);
-		}
-
-		synchronized void add(String phone) {
-			this.total++;
-			if (!phone.startsWith("+8490")) {
-				return;
-			}
-			int index = Integer.parseInt(phone.substring(5));
-			if (this.seen.get(index)) {
-				this.duplicates++;
-			}
-			this.seen.set(index);
-		}
-
-		synchronized long total() {
-			return this.total;
-		}
-
-		synchronized long distinct() {
-			return this.seen.cardinality();
-		}
-
-		synchronized long duplicates() {
-			return this.duplicates;
-		}
-
 	}
 
 }

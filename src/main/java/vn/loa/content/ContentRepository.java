@@ -122,6 +122,21 @@ class ContentRepository {
 			.list();
 	}
 
+	/** Items whose current title, summary or body holds the query, diacritics folded. */
+	List<ContentItem> search(String query, int limit) {
+		return this.jdbc
+			.sql("select " + ITEM_COLUMNS + ", " + VERSION_COLUMNS + " from content_item i join content_version v "
+					+ "on v.content_id = i.id and v.version = i.current_version where "
+					+ vn.loa.common.Folding.sql("v.title") + " like :p escape '!' or "
+					+ vn.loa.common.Folding.sql("v.summary") + " like :p escape '!' or "
+					+ vn.loa.common.Folding.sql("v.body") + " like :p escape '!' "
+					+ "order by i.updated_at desc, i.id desc limit :limit")
+			.param("p", vn.loa.common.Folding.containsPattern(query))
+			.param("limit", limit)
+			.query(this::item)
+			.list();
+	}
+
 	Map<ReviewState, Long> countByState() {
 		Map<ReviewState, Long> counts = new EnumMap<>(ReviewState.class);
 		for (ReviewState state : ReviewState.values()) {

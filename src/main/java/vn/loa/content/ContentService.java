@@ -135,6 +135,17 @@ public class ContentService {
 		return this.repository.findBySlug(slug);
 	}
 
+	/**
+	 * Items whose title, summary or body holds the query, with or without Vietnamese
+	 * diacritics ({@code thu tuc} finds {@code thủ tục}), newest first.
+	 */
+	public List<ContentItem> search(String query, int limit) {
+		if (query == null || vn.loa.common.Folding.fold(query).isBlank()) {
+			return List.of();
+		}
+		return this.repository.search(query, Math.min(Math.max(limit, 1), 200));
+	}
+
 	public List<ContentItem> list(ReviewState state, String topic, int limit, int offset) {
 		return this.repository.list(state, topic, Math.min(Math.max(limit, 1), 200), Math.max(offset, 0));
 	}

@@ -23,6 +23,8 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +56,11 @@ public class DeliveryLog {
 
 	private final ApplicationEventPublisher events;
 
-	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, ApplicationEventPublisher events) {
+	private final MeterRegistry meters;
+
+	DeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, ApplicationEventPublisher events,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
@@ -165,6 +171,10 @@ public class DeliveryLog {
 			.update() > 0;
 		if (moved) {
 			changedWhere("provider_reference = ? and provider = ?", reference, provider);
+		}
+		if (moved && (status == DeliveryStatus.DELIVERED || DeliveryStatus.FAILURES.contains(status))) {
+			// The provider's receipt: per provider, since a receipt names the provider
+			this.meters.counter("loa.deliveries.receipts", "provider", provider, "status", status.name()).increment();
 		}
 		return moved;
 	}

@@ -108,6 +108,14 @@ public class PlanCounter {
 		return changed;
 	}
 
+	/**
+	 * Keeps every pass waiting until the caller's transaction ends, for sample history
+	 * whose rows are given their own past days before they are counted.
+	 */
+	public void hold() {
+		lock();
+	}
+
 	/** One pass: {changed sources, queue entries taken}. */
 	private int[] pass() {
 		lock();

@@ -1,9 +1,16 @@
 package vn.loa.publishing;
 
+import java.util.List;
+
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -90,6 +97,33 @@ class DispatchConfiguration {
 	@ConditionalOnProperty(name = "loa.publishing.dispatch", havingValue = "amqp")
 	Queue loaDispatchDeadLetters() {
 		return QueueBuilder.durable(DEAD_LETTERS).build();
+	}
+
+	/**
+	 * {@code loa_queue_depth{queue}}: the messages waiting in the dispatch queue and in
+	 * its dead letters, read from the broker at each scrape (NaN while it is away).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "loa.publishing.dispatch", havingValue = "amqp")
+	MeterBinder dispatchQueueDepth(AmqpAdmin admin) {
+		return (registry) -> {
+			for (String queue : List.of(QUEUE, DEAD_LETTERS)) {
+				Gauge.builder("loa.queue.depth", admin, (amqp) -> depth(amqp, queue))
+					.description("Messages waiting in a RabbitMQ queue")
+					.tag("queue", queue)
+					.register(registry);
+			}
+		};
+	}
+
+	private static double depth(AmqpAdmin admin, String queue) {
+		try {
+			QueueInformation info = admin.getQueueInfo(queue);
+			return (info != null) ? info.getMessageCount() : Double.NaN;
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
 	}
 
 	/**

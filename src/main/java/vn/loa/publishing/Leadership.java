@@ -19,6 +19,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.leader.Context;
 import org.springframework.integration.leader.DefaultCandidate;
@@ -64,7 +65,10 @@ public class Leadership extends AbstractHealthIndicator implements SmartLifecycl
 		this.repository = new DefaultLockRepository(dataSource, UUID.randomUUID().toString());
 		this.repository.setRegion(ROLE);
 		this.repository.setCheckDatabaseOnStart(false);
+		this.repository.setTransactionManager(new JdbcTransactionManager(dataSource));
 		this.repository.afterPropertiesSet();
+		// Not a bean of its own: what the container would call, called here.
+		this.repository.afterSingletonsInstantiated();
 		JdbcLockRegistry registry = new JdbcLockRegistry(this.repository, timeToLive);
 		this.initiator = new LockRegistryLeaderInitiator(registry, new DefaultCandidate(node, ROLE) {
 

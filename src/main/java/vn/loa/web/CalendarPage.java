@@ -116,7 +116,8 @@ class CalendarPage {
 	 */
 	@GetMapping(path = "/console/calendar/events", produces = "application/json")
 	@ResponseBody
-	List<Map<String, Object>> events(@RequestParam String start, @RequestParam String end, Authentication user) {
+	List<Map<String, Object>> events(@RequestParam String start, @RequestParam String end, Authentication user,
+			jakarta.servlet.http.HttpServletRequest request) {
 		ConsoleUser me = ConsoleUser.of(user);
 		List<Map<String, Object>> events = new ArrayList<>();
 		for (Entry e : entries(wallClock("start", start), wallClock("end", end), me)) {
@@ -128,7 +129,7 @@ class CalendarPage {
 			event.put("backgroundColor", e.colour());
 			event.put("borderColor", e.colour());
 			event.put("textColor", "#ffffff");
-			event.put("url", "/console/publications/" + e.publicationId());
+			event.put("url", request.getContextPath() + "/console/publications/" + e.publicationId());
 			event.put("editable", e.movable() && me.approver());
 			event.put("extendedProps",
 					Map.of("publication", e.publicationId(), "channel", e.channel(), "state", e.state().name()));

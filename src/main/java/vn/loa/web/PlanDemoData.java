@@ -2,14 +2,22 @@ package vn.loa.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.loa.common.DemoProperties;
@@ -18,9 +26,11 @@ import vn.loa.content.Audience;
 import vn.loa.content.ContentDraft;
 import vn.loa.content.ContentItem;
 import vn.loa.content.ContentService;
+import vn.loa.deliverylog.AirtimeReported;
 import vn.loa.plans.Plan;
 import vn.loa.plans.Plan.Document;
 import vn.loa.plans.Plan.Task;
+import vn.loa.plans.PlanCounter;
 import vn.loa.plans.PlanEntries;
 import vn.loa.plans.PlanEntries.EntryInput;
 import vn.loa.plans.Plans;
@@ -67,8 +77,24 @@ class PlanDemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final PlanCounter counter;
+
+	private final JdbcClient jdbc;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
 	PlanDemoData(DemoProperties demo, Units units, Plans plans, PlanEntries entries, ContentService contents,
-			PublicationService publications, Clock clock) {
+			PublicationService publications, Clock clock, PlanCounter counter, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+		this.counter = counter;
+		this.jdbc = jdbc;
+		this.transactionManager = transactionManager;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
 		this.demo = demo;
 		this.units = units;
 		this.plans = plans;
@@ -141,6 +167,8 @@ class PlanDemoData implements ApplicationRunner {
 						+ "hành chính bằng hình ảnh.",
 				"stttt-kh");
 
+		history(agencies, districts, today);
+
 		UnitScope all = UnitScope.ALL;
 		LocalDate quarterStart = today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1);
 		LocalDate conference = quarterStart.plusDays(14).isAfter(today) ? today : quarterStart.plusDays(14);
@@ -153,22 +181,166 @@ class PlanDemoData implements ApplicationRunner {
 				new EntryInput("II.3.đ", "snv-kh", today, 1,
 						"In và phát 2.000 tờ gấp hướng dẫn nộp hồ sơ trực tuyến tại Bộ phận một cửa", null),
 				"editor", all);
-		log.info("Loaded the sample plan 590/QĐ-UBND of Khánh Hòa with {} units, {} tasks, 3 items published",
-				this.units.list().size(), plan.tasks().size());
+		Plan binhDinh = binhDinh(today);
+		log.info("Loaded the sample plans 590/QĐ-UBND of Khánh Hòa ({} tasks) and of Bình Định ({} tasks) with {} "
+				+ "units", plan.tasks().size(), binhDinh.tasks().size(), this.units.list().size());
 	}
+
+	/**
+	 * A few months of sample work before this month (back to the start of the previous
+	 * quarter, within this year): most agencies' monthly item on the portal, published
+	 * through the ordinary pipeline and then given the day in that month it stands for,
+	 * and the district stations' reform segments reported as aired. The counter is held
+	 * while the days are set, so each item counts on its own day.
+	 */
+	private void history(List<String> agencies, List<String> districts, LocalDate today) {
+		LocalDate first = today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1).minusMonths(3);
+		if (first.getYear() != today.getYear()) {
+			first = today.withDayOfYear(1);
+		}
+		TransactionTemplate own = new TransactionTemplate(this.transactionManager);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		Map<Long, LocalDate> days = new LinkedHashMap<>();
+		List<Long> contents = new ArrayList<>();
+		LocalDate from = first;
+		// the counter waits until every sample item has its day; each item is published
+		// in
+		// a transaction of its own, so the pipeline sends it meanwhile
+		this.transactions.executeWithoutResult((status) -> {
+			this.counter.hold();
+			int n = 0;
+			for (LocalDate month = from; month.isBefore(today.withDayOfMonth(1)); month = month.plusMonths(1)) {
+				for (int i = 0; i < agencies.size(); i++) {
+					n++;
+					// about two in three agencies send their item in a given month
+					if ((i + month.getMonthValue()) % 3 == 0) {
+						continue;
+					}
+					String unit = agencies.get(i);
+					String name = this.units.find(unit).orElseThrow().name();
+					LocalDate day = month.withDayOfMonth(5 + (n * 7) % 19);
+					String title = SAMPLE_TITLES.get(n % SAMPLE_TITLES.size()) + " (" + name + ", tháng "
+							+ month.getMonthValue() + ")";
+					long[] ids = own.execute((inner) -> publishItem(title,
+							title + ". Bài đã đăng trên Cổng thông tin điện tử cải cách hành chính tỉnh.", unit));
+					days.put(ids[1], day);
+					contents.add(ids[0]);
+				}
+			}
+			if (days.isEmpty()) {
+				return;
+			}
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+			while (System.nanoTime() < deadline
+					&& this.jdbc.sql("select count(*) from delivery where publication_id in (:ids) and status = 'SENT'")
+						.param("ids", List.copyOf(days.keySet()))
+						.query(Long.class)
+						.single() < days.size()) {
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+			days.forEach((publication, day) -> {
+				java.sql.Timestamp at = java.sql.Timestamp.from(day.atTime(9, 30).atZone(LoaClock.ZONE).toInstant());
+				this.jdbc.sql("update delivery set sent_at = :at, created_at = :at where publication_id = :p")
+					.param("at", at)
+					.param("p", publication)
+					.update();
+			});
+		});
+		// the district stations' segments: two airings a month of 7 to 10 minutes
+		if (contents.isEmpty()) {
+			return;
+		}
+		for (String district : districts) {
+			String station = "dai-" + district.substring("ubnd-".length());
+			this.units.assign(MemberKind.STATION, station, district, "demo");
+			int k = 0;
+			for (LocalDate month = from; month.isBefore(today.withDayOfMonth(1)); month = month.plusMonths(1)) {
+				for (int airing = 0; airing < 2; airing++) {
+					k++;
+					long content = contents.get((k * 5 + district.length()) % contents.size());
+					java.time.Instant at = month.withDayOfMonth(8 + airing * 12)
+						.atTime(17, 30)
+						.atZone(LoaClock.ZONE)
+						.toInstant();
+					int seconds = (7 + (k + district.length()) % 4) * 60;
+					this.transactions.executeWithoutResult((status) -> this.events
+						.publishEvent(new AirtimeReported(null, station, content, at, seconds)));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Bình Định's plan of the same year (seed {@code 004_…}), as its text sets the
+	 * duties: the provincial station's monthly reform segment of 10 to 15 minutes, three
+	 * items a month on Báo Bình Định's reform page (a newspaper, so entered by hand), at
+	 * least 10 items on each agency's website and 20 on the provincial portal in the
+	 * year, and each agency's quarterly submission of items to Sở Nội vụ. The text bears
+	 * no number or date.
+	 */
+	private Plan binhDinh(LocalDate today) {
+		unit("ubnd-bd", "Ủy ban nhân dân tỉnh Bình Định", null, "PEOPLES_COMMITTEE", null);
+		unit("snv-bd", "Sở Nội vụ tỉnh Bình Định", "ubnd-bd", "DEPARTMENT", null);
+		unit("stttt-bd", "Sở Thông tin và Truyền thông tỉnh Bình Định", "ubnd-bd", "DEPARTMENT", null);
+		unit("ptth-bd", "Đài Phát thanh và Truyền hình Bình Định", "ubnd-bd", "BROADCASTER", null);
+		unit("bao-bd", "Báo Bình Định", "ubnd-bd", "NEWSPAPER", null);
+		unit("ubnd-quy-nhon", "Ủy ban nhân dân thành phố Quy Nhơn", "ubnd-bd", "DISTRICT", null);
+		unit("ubnd-an-nhon", "Ủy ban nhân dân thị xã An Nhơn", "ubnd-bd", "DISTRICT", null);
+		List<String> agencies = List.of("snv-bd", "stttt-bd", "ubnd-quy-nhon", "ubnd-an-nhon");
+		return this.plans.create(new Plan(null, "Kế hoạch tuyên truyền công tác cải cách hành chính tỉnh Bình Định",
+				new Document(null, null, "Ủy ban nhân dân tỉnh Bình Định"), today.getYear(), agencies,
+				List.of(new Task("III.1",
+						"Duy trì chuyên mục cải cách hành chính trên Đài Phát thanh và Truyền hình tỉnh mỗi tháng "
+								+ "một lần, thời lượng mỗi lần từ 10 đến 15 phút",
+						"ptth-bd", List.of(), "RADIO", TOPIC, "MINUTES", 10, "MONTHLY", null, false),
+						new Task("III.2",
+								"Duy trì chuyên trang cải cách hành chính trên Báo Bình Định 03 tin (bài)/tháng",
+								"bao-bd", List.of(), "NEWSPAPER", null, "ITEMS", 3, "MONTHLY", null, false),
+						new Task("III.4.a",
+								"Tuyên truyền ít nhất 10 tin, bài trên mỗi Trang thông tin điện tử của các cơ quan, đơn vị, "
+										+ "địa phương",
+								"snv-bd", agencies, "WORDPRESS", TOPIC, "ITEMS", 10, "YEARLY", null, true),
+						new Task("III.4.b", "20 tin, bài trên Cổng thông tin điện tử của tỉnh về cải cách hành chính",
+								"stttt-bd", List.of(), "PORTAL", TOPIC, "ITEMS", 20, "YEARLY", null, false),
+						new Task("III.4.c",
+								"Định kỳ hàng quý gửi tin, bài về kết quả thực hiện nhiệm vụ cải cách hành chính về Sở Nội vụ",
+								"snv-bd", agencies, "MANUAL", null, "ITEMS", 1, "QUARTERLY", null, true))),
+				"demo");
+	}
+
+	static final List<String> SAMPLE_TITLES = List.of("Kết quả thực hiện cải cách thủ tục hành chính",
+			"Đẩy mạnh tiếp nhận hồ sơ trực tuyến toàn trình", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+			"Hướng dẫn thanh toán trực tuyến phí, lệ phí", "Khảo sát mức độ hài lòng của người dân, doanh nghiệp",
+			"Rà soát, đơn giản hóa thủ tục hành chính nội bộ",
+			"Niêm yết công khai thủ tục hành chính tại bộ phận một cửa");
 
 	private void unit(String code, String name, String parent, String kind, String area) {
 		this.units.create(new UnitInput(code, name, parent, kind, area));
 	}
 
 	private void publish(String title, String body, String unit) {
+		publishItem(title, body, unit);
+	}
+
+	/**
+	 * An approved reform item published to the portal for a unit: {content, publication}.
+	 */
+	private long[] publishItem(String title, String body, String unit) {
 		ContentItem item = this.contents.create(new ContentDraft(title, body, body, TOPIC,
 				List.of(Audience.CIVIL_SERVANTS), List.of("56"), List.of(), List.of()), "editor");
 		this.contents.submit(item.id(), "editor");
 		this.contents.approve(item.id(), "approver");
-		this.publications.create(
-				new PublicationRequest(item.id(), List.of(new Target("portal", null)), null, false, null, unit),
-				new PublicationService.Actor("approver", true));
+		long publication = this.publications
+			.create(new PublicationRequest(item.id(), List.of(new Target("portal", null)), null, false, null, unit),
+					new PublicationService.Actor("approver", true, true))
+			.id();
+		return new long[] { item.id(), publication };
 	}
 
 }

@@ -77,6 +77,9 @@ abstract class PlansJourney {
 	void theSamplePlanFromKhanhHoaIsLoadedWithItsUnits() throws Exception {
 		String plans = as("editor", "EDITOR", get("/api/v1/plans")).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].document.number", hasItem("590/QĐ-UBND")))
+			.andExpect(jsonPath("$[*].document.issuer", hasItem("Ủy ban nhân dân tỉnh Bình Định")))
+			.andExpect(jsonPath("$[?(@.document.issuer == 'Ủy ban nhân dân tỉnh Bình Định')].tasks[*].channel",
+					hasItem("NEWSPAPER")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -93,6 +96,22 @@ abstract class PlansJourney {
 			.andExpect(jsonPath("$.tasks[*].unit", not(hasItem("ubnd-cam-ranh"))));
 		as("admin", "ADMIN", get("/api/v1/plans/" + id + "/progress"))
 			.andExpect(jsonPath("$.tasks[*].unit", hasItem("ubnd-cam-ranh")));
+		if (this.today.getMonthValue() > 1) {
+			// a few months of sample work before this one, each item on its own day
+			String last = YearMonth.from(this.today).minusMonths(1).toString();
+			String answer = as("admin", "ADMIN",
+					get("/api/v1/plans/" + id + "/progress?period=" + last + "&items=true"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			List<Integer> portal = JsonPath.read(answer, "$.tasks[?(@.code == 'III.1.a')].achieved");
+			List<Integer> minutes = JsonPath.read(answer, "$.tasks[?(@.code == 'II.3.d')].achieved");
+			List<String> days = JsonPath.read(answer, "$.tasks[?(@.code == 'III.1.a')].items[*].date");
+			assertThat(portal.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(5);
+			assertThat(minutes).allSatisfy((m) -> assertThat(m).isBetween(14, 20));
+			assertThat(days).isNotEmpty().allSatisfy((d) -> assertThat(d).startsWith(last));
+		}
 	}
 
 	@Test

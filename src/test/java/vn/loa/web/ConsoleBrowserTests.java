@@ -70,6 +70,9 @@ class ConsoleBrowserTests {
 	@Autowired
 	ContentService contents;
 
+	@Autowired
+	vn.loa.publishing.PublicationService publications;
+
 	WebDriverWait wait;
 
 	@BeforeAll
@@ -359,6 +362,122 @@ class ConsoleBrowserTests {
 		browser.get(url("/portal"));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
 		screenshot("portal.png");
+	}
+
+	@Test
+	void theDailyWorkPagesWorkOnADesktopAndAPhone() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		ContentItem item = approved("Công khai thủ tục hành chính cấp xã " + tag, "Niêm yết tại trụ sở UBND xã.");
+		java.time.LocalDateTime at = java.time.LocalDate.now(vn.loa.common.LoaClock.ZONE).plusDays(2).atTime(10, 0);
+		long id = this.publications
+			.create(new vn.loa.publishing.PublicationRequest(item.id(),
+					List.of(new vn.loa.publishing.Target("portal", null)),
+					at.atZone(vn.loa.common.LoaClock.ZONE).toOffsetDateTime(), false, java.util.Map.of(), "snv-kh"),
+					new vn.loa.publishing.PublicationService.Actor("approver", true))
+			.id();
+		String month = java.time.YearMonth.from(at).toString();
+		List<String> problems = new java.util.ArrayList<>();
+
+		// the calendar: FullCalendar in Vietnamese, weeks from Monday, the entry in the
+		// portal's colour; the approver moves it with the list's form
+		logIn("approver");
+		browser.get(url("/console/calendar?month=" + month));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar[data-ready='true']")));
+		WebElement event = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//*[contains(@class,'fc-event')][contains(., '" + tag + "')]")));
+		assertThat(event.getText()).contains("10:00");
+		String firstDay = browser.findElement(By.cssSelector(".fc-daygrid-day[data-date]")).getAttribute("data-date");
+		assertThat(java.time.LocalDate.parse(firstDay).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+		assertThat(text(".fc-toolbar-title").toLowerCase()).contains("tháng");
+		problems.addAll(accessibility("/console/calendar"));
+		screenshot("console-calendar.png");
+		WebElement newTime = browser.findElement(By.id("at-" + id + "-portal"));
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", newTime,
+				at.withHour(15).toString().substring(0, 16));
+		newTime.findElement(By.xpath("./ancestor::form")).submit();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice-ok"),
+				"Đã dời lịch phát hành."));
+		assertThat(this.publications.get(id).scheduledAt())
+			.isEqualTo(at.withHour(15).atZone(vn.loa.common.LoaClock.ZONE).toInstant());
+		click(By.id("issue-feed"));
+		assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feed-url"))).getText())
+			.contains("/feeds/calendar/cal_");
+		browser.get(url("/console/calendar?month=" + month + "&lang=en"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar[data-ready='true']")));
+		assertThat(text("h1")).isEqualTo("Publishing calendar");
+		browser.get(url("/console/calendar?lang=vi"));
+
+		// a publication's chart, and the dashboard's with its table
+		browser.get(url("/console/publications/1"));
+		this.wait.until(
+				ExpectedConditions.presenceOfElementLocated(By.cssSelector("#publication-chart[data-ready='true']")));
+		browser.get(url("/console"));
+		this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dashboard-chart[data-ready='true']")));
+		screenshot("console-dashboard-chart.png");
+
+		// one search box, with or without diacritics
+		type(By.id("top-search"), "cong khai thu tuc " + tag);
+		browser.findElement(By.id("top-search")).submit();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-items")));
+		assertThat(text("#search-items")).contains("Công khai thủ tục hành chính cấp xã " + tag);
+		problems.addAll(accessibility("/console/search"));
+		screenshot("console-search.png");
+		logOut();
+
+		// an admin adds an account, and sends a test SMS from the channels page
+		logIn("admin");
+		browser.get(url("/console/users"));
+		type(By.id("username"), "can.bo." + tag);
+		type(By.id("displayName"), "Cán bộ thử " + tag);
+		click(By.cssSelector("input[name='roles'][value='APPROVER']"));
+		click(By.id("create-user"));
+		assertThat(
+				this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText())
+			.hasSizeGreaterThanOrEqualTo(12);
+		problems.addAll(accessibility("/console/users/can.bo." + tag));
+		screenshot("console-user.png");
+		browser.get(url("/console/users"));
+		problems.addAll(accessibility("/console/users"));
+		browser.get(url("/console/channels"));
+		problems.addAll(accessibility("/console/channels"));
+		click(By.id("test-send-sms"));
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice-ok"), "Đã gửi tin thử."));
+		assertThat(text("#channel-tests")).contains("+84900000001");
+		screenshot("console-channels.png");
+		browser.get(url("/console/account"));
+		click(By.id("issue-api-token"));
+		assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-token"))).getText())
+			.startsWith("loa_");
+		assertThat(problems).as("accessibility violations (axe-core, WCAG 2 A/AA)").isEmpty();
+
+		phone();
+		try {
+			for (String page : List.of("/console/calendar?month=" + month, "/console/users", "/console/channels",
+					"/console/search?q=thu+tuc", "/console/account", "/console/users/can.bo." + tag)) {
+				browser.get(url(page));
+				this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+				Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(overflow).as(page + " scrolls sideways at 390 px by").isLessThanOrEqualTo(0L);
+			}
+			browser.get(url("/console/calendar?month=" + month));
+			this.wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar[data-ready='true']")));
+			// a phone gets the week as a list
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fc-list")));
+			screenshot("console-calendar-phone.png");
+			browser.get(url("/console/channels"));
+			screenshot("console-channels-phone.png");
+			browser.get(url("/console/search?q=thu+tuc"));
+			screenshot("console-search-phone.png");
+			browser.get(url("/console/users"));
+			screenshot("console-users-phone.png");
+		}
+		finally {
+			desktop();
+		}
 	}
 
 	/**

@@ -288,6 +288,34 @@ public class BulkJobs {
 				+ "state = 'CLAIMED' and retaken_by is null", now(), jobId);
 	}
 
+	/**
+	 * A job not ended yet, as the operations page shows it.
+	 *
+	 * @param openRanges ranges leased now or waiting to be taken over
+	 * @param nodes the nodes holding a live lease on one of its ranges
+	 */
+	public record InProgress(long id, String channel, long publicationId, String state, String waitReason, int batches,
+			long openRanges, String nodes) {
+
+	}
+
+	/** The jobs not ended yet, newest first. */
+	public List<InProgress> inProgress(int limit) {
+		Timestamp now = now();
+		return this.jdbc.query("select j.id, j.channel, j.publication_id, j.state, j.wait_reason, j.batches, "
+				+ "(select count(*) from bulk_batch b where b.job_id = j.id and b.retaken_by is null and b.state in "
+				+ "('CLAIMED', 'HANDED_BACK')) open_ranges from bulk_job j where j.state in ('QUEUED', 'RUNNING', "
+				+ "'WAITING') order by j.id desc fetch first ? rows only", (rs, n) -> {
+					long id = rs.getLong("id");
+					String nodes = String.join(", ", this.jdbc.queryForList("select distinct node from bulk_batch "
+							+ "where job_id = ? and state = 'CLAIMED' and retaken_by is null and locked_until >= ? "
+							+ "order by node", String.class, id, now));
+					return new InProgress(id, rs.getString("channel"), rs.getLong("publication_id"),
+							rs.getString("state"), rs.getString("wait_reason"), rs.getInt("batches"),
+							rs.getLong("open_ranges"), nodes);
+				}, limit);
+	}
+
 	/** The batches of a job, oldest first. */
 	public List<BulkBatch> batches(long jobId) {
 		return this.jdbc.query("select id, after_cursor, last_cursor, state, node, claimed, handed_back from "

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.audience.Recipient;
@@ -81,10 +82,12 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 
 	private final BulkLeases leases;
 
+	private final BulkMetrics metrics;
+
 	private volatile boolean running;
 
 	BulkRunner(BulkJobs jobs, DeliveryLog deliveryLog, Clock clock, TransactionTemplate transactions,
-			ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings) {
+			ObjectProvider<BulkCheckpoint> checkpoints, BulkProperties settings, MeterRegistry meters) {
 		this.jobs = jobs;
 		this.deliveryLog = deliveryLog;
 		this.clock = clock;
@@ -93,6 +96,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		this.settings = settings;
 		this.node = nodeName();
 		this.leases = new BulkLeases(jobs, this.node);
+		this.metrics = new BulkMetrics(meters);
 	}
 
 	/** This node's name in leases and batch records. */
@@ -323,27 +327,65 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					subscribers.put(recipient.target(), recipient.subscriber());
 				}
 			}
-			List<Claimed> claimed = this.transactions.execute((status) -> {
-				this.deliveryLog.insertBatch(job.publicationId(), channel.channel(), channel.provider(),
-						job.templateVersion(), rows);
-				return this.deliveryLog.claimPending(job.publicationId(), channel.channel(), reachable);
-			});
-			checkpoint("claimed", job.id());
-			List<BulkResult> results = send(channel, job, claimed, subscribers, run);
+			this.transactions.executeWithoutResult((status) -> this.deliveryLog.insertBatch(job.publicationId(),
+					channel.channel(), channel.provider(), job.templateVersion(), rows));
+			// Rows become SENDING a few senders' worth at a time, just before their
+			// calls, and
+			// their answers are recorded chunk by chunk, so a node that dies leaves at
+			// most a
+			// chunk whose fate nobody knows; the rows it had not reached stay PENDING.
+			int chunk = Math.max(1, channel.settings().senders()) * 4;
+			List<BulkResult> results = new ArrayList<>(reachable.size());
+			int claimed = 0;
+			int unreached = 0;
+			int handedBackBefore = 0;
+			for (int from = 0; from < reachable.size(); from += chunk) {
+				if (stopping()) {
+					unreached = reachable.size() - from;
+					break;
+				}
+				List<String> targets = reachable.subList(from, Math.min(reachable.size(), from + chunk));
+				List<Claimed> taken = persistently(channel.settings().lease(), job,
+						() -> this.deliveryLog.claimPending(job.publicationId(), channel.channel(), targets));
+				claimed += taken.size();
+				if (from == 0) {
+					checkpoint("claimed", job.id());
+				}
+				List<BulkResult> answers = send(channel, job, taken, subscribers, run);
+				if (from + chunk >= reachable.size()) {
+					// the last answers are recorded with the batch's end, below
+					results.addAll(answers);
+					break;
+				}
+				checkpoint("sent", job.id());
+				persistently(channel.settings().lease(), job, () -> {
+					this.deliveryLog.recordBatch(answers, DeliveryStatus.PENDING);
+					channel.recorded(job, answers);
+					return null;
+				});
+				this.metrics.recorded(channel.channel(), answers);
+				handedBackBefore += (int) answers.stream().filter(BulkResult::handedBack).count();
+			}
+			if (reachable.isEmpty()) {
+				checkpoint("claimed", job.id());
+			}
 			checkpoint("sent", job.id());
-			int handedBack = (int) results.stream().filter(BulkResult::handedBack).count();
-			boolean closed = recordPersistently(channel.settings().lease(), job, () -> {
+			int handedBack = (int) results.stream().filter(BulkResult::handedBack).count() + unreached
+					+ handedBackBefore;
+			int taken = claimed;
+			boolean closed = persistently(channel.settings().lease(), job, () -> {
 				this.deliveryLog.recordBatch(results, DeliveryStatus.PENDING);
 				channel.recorded(job, results);
-				return this.jobs.closeBatch(job.id(), work.batchId(), claimed.size(), handedBack);
+				return this.jobs.closeBatch(job.id(), work.batchId(), taken, handedBack);
 			});
+			this.metrics.recorded(channel.channel(), results);
 			if (!closed) {
 				log.warn("Bulk job {}: range ({}, {}] was taken over by another node before this one recorded it",
 						job.id(), work.afterCursor(), work.lastCursor());
 			}
 			if (handedBack > 0) {
 				log.info("Bulk job {}: batch after subscriber {} handed back {} of {} rows unsent", job.id(),
-						work.afterCursor(), handedBack, results.size());
+						work.afterCursor(), handedBack, reachable.size());
 			}
 			checkpoint("recorded", job.id());
 			if (!stopping()) {
@@ -357,22 +399,23 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Records what was sent, trying again while the database is away (a failover, killed
-	 * connections) for up to half a lease: the messages went out, so their answers are
-	 * worth keeping rather than leaving the rows to become unknown outcomes.
+	 * Runs a transaction of a batch in progress, trying again while the database is away
+	 * (a failover, killed connections) for up to half a lease: messages of the batch went
+	 * out, so recording them is worth more than leaving their rows to become unknown
+	 * outcomes.
 	 */
-	private boolean recordPersistently(Duration lease, BulkJob job, java.util.function.Supplier<Boolean> record) {
+	private <T> T persistently(Duration lease, BulkJob job, java.util.function.Supplier<T> work) {
 		long deadline = System.nanoTime() + lease.dividedBy(2).toNanos();
 		while (true) {
 			try {
-				return Boolean.TRUE.equals(this.transactions.execute((status) -> record.get()));
+				return this.transactions.execute((status) -> work.get());
 			}
 			catch (org.springframework.dao.DataAccessException
 					| org.springframework.transaction.TransactionException ex) {
 				if (System.nanoTime() > deadline) {
 					throw ex;
 				}
-				log.warn("Bulk job {}: recording a batch failed ({}); trying again", job.id(), ex.toString());
+				log.warn("Bulk job {}: the database failed during a batch ({}); trying again", job.id(), ex.toString());
 				try {
 					TimeUnit.MILLISECONDS.sleep(500);
 				}
@@ -421,6 +464,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 				this.deliveryLog.recordBatch(results, DeliveryStatus.TEMPORARY_FAILURE);
 				channel.recorded(job, results);
 			});
+			this.metrics.recorded(channel.channel(), results);
 			if (!stopping()) {
 				channel.afterBatch(job, run);
 			}
@@ -434,7 +478,14 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		ExecutorService pool = senders(channel);
 		List<Future<BulkResult>> futures = new ArrayList<>(claimed.size());
 		for (Claimed row : claimed) {
-			futures.add(pool.submit(() -> channel.send(job, row, recipients.get(row.target()), run)));
+			futures.add(pool.submit(() -> {
+				long start = System.nanoTime();
+				BulkResult result = channel.send(job, row, recipients.get(row.target()), run);
+				if (!result.handedBack()) {
+					this.metrics.sent(channel.channel(), start);
+				}
+				return result;
+			}));
 		}
 		List<BulkResult> results = new ArrayList<>(futures.size());
 		for (int i = 0; i < futures.size(); i++) {

@@ -103,7 +103,9 @@ abstract class ZaloJourney {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(consolePage).contains("data-state=\"CONNECTED\"").contains("Đã kết nối");
+		assertThat(consolePage).contains("data-state=\"CONNECTED\"")
+			.contains("Đã kết nối")
+			.contains("href=\"/sandbox/zalo/oa\"");
 		String stored = this.jdbc.sql("select access_token from zalo_oa_token").query(String.class).single();
 		assertThat(stored).startsWith("v1:");
 

@@ -29,6 +29,10 @@ public final class SimulatorFaults {
 
 	private volatile double share21211;
 
+	private volatile double shareTimeout;
+
+	private volatile Duration timeoutDelay = Duration.ZERO;
+
 	private final Set<String> invalidNumbers = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> undeliverableNumbers = ConcurrentHashMap.newKeySet();
@@ -112,6 +116,22 @@ public final class SimulatorFaults {
 		return this.rejectedForRate.get();
 	}
 
+	/**
+	 * A share of requests answered only after {@code delay}: longer than the client's
+	 * read timeout, the message is taken but the sender never hears so (0 switches it
+	 * off).
+	 */
+	public void timeouts(double share, Duration delay) {
+		this.shareTimeout = share;
+		this.timeoutDelay = delay;
+	}
+
+	/** How long this request waits before its answer: zero, or the timeout delay. */
+	public Duration answerDelay() {
+		double share = this.shareTimeout;
+		return (share > 0 && ThreadLocalRandom.current().nextDouble() < share) ? this.timeoutDelay : this.latency;
+	}
+
 	public boolean undeliverable(String to) {
 		return this.undeliverableNumbers.contains(to);
 	}
@@ -142,6 +162,7 @@ public final class SimulatorFaults {
 	}
 
 	public void reset(SmsProperties.SimulatorSettings settings) {
+		timeouts(0, Duration.ZERO);
 		shares(settings.share429(), settings.share5xx(), settings.share21211(), settings.latency());
 		this.scripted.clear();
 		this.invalidNumbers.clear();

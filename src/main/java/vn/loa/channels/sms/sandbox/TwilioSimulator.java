@@ -81,7 +81,7 @@ class TwilioSimulator {
 		if (!this.accountSid.equals(accountSid) || !this.expectedAuthorization.equals(authorization)) {
 			return error(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
 		}
-		delay(this.faults.latency());
+		delay(this.faults.answerDelay());
 		String to = form.get("To");
 		String from = form.get("From");
 		String service = form.get("MessagingServiceSid");
