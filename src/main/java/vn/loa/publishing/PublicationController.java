@@ -66,12 +66,14 @@ class PublicationController {
 	@PostMapping("/api/v1/publications/{id}/approve")
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	Publication approve(@PathVariable long id, Authentication user) {
+		this.publications.get(id, scope(user));
 		return this.publications.approve(id, user.getName());
 	}
 
 	@PostMapping("/api/v1/publications/{id}/cancel")
 	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
 	Publication cancel(@PathVariable long id, Authentication user) {
+		this.publications.get(id, scope(user));
 		return this.publications.cancel(id, user.getName());
 	}
 
@@ -83,12 +85,14 @@ class PublicationController {
 	@PostMapping("/api/v1/publications/{id}/retry")
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	java.util.Map<String, Integer> retry(@PathVariable long id, Authentication user) {
+		this.publications.get(id, scope(user));
 		return java.util.Map.of("retried", this.publications.retry(id, user.getName()));
 	}
 
 	@PostMapping("/api/v1/publications/{id}/reschedule")
 	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
 	Publication reschedule(@PathVariable long id, @RequestBody RescheduleRequest request, Authentication user) {
+		this.publications.get(id, scope(user));
 		return this.publications.reschedule(id, request.scheduledAt(), user.getName());
 	}
 

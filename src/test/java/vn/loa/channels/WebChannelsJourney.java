@@ -269,7 +269,7 @@ abstract class WebChannelsJourney {
 
 	private Map<String, JsonNode> deliveries(long publication) throws Exception {
 		JsonNode list = this.json
-			.readTree(as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/deliveries")).andReturn()
+			.readTree(as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/deliveries")).andReturn()
 				.getResponse()
 				.getContentAsString());
 		return list.valueStream()

@@ -95,9 +95,10 @@ abstract class PublishingJourney {
 		long id = approvedItem("Lịch đăng bài " + UUID.randomUUID());
 		String later = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(1).toString();
 		long cancelled = publication(id, later);
-		as("editor", "EDITOR", post("/api/v1/publications/" + cancelled + "/cancel"))
+		as("approver", "APPROVER", post("/api/v1/publications/" + cancelled + "/cancel"))
 			.andExpect(jsonPath("$.state").value("CANCELLED"));
-		as("editor", "EDITOR", post("/api/v1/publications/" + cancelled + "/cancel")).andExpect(status().isConflict());
+		as("approver", "APPROVER", post("/api/v1/publications/" + cancelled + "/cancel"))
+			.andExpect(status().isConflict());
 
 		long due = publication(id, OffsetDateTime.now(ZoneOffset.ofHours(7)).plusSeconds(2).toString());
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -118,7 +119,7 @@ abstract class PublishingJourney {
 		long publication = publication(id, OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(1).toString());
 		OffsetDateTime later = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(2).withNano(0);
 
-		as("editor", "EDITOR",
+		as("approver", "APPROVER",
 				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"scheduledAt\":\"" + later + "\"}"))
 			.andExpect(status().isOk())
@@ -126,22 +127,22 @@ abstract class PublishingJourney {
 			.andExpect(jsonPath("$.scheduledAt").value(later.toInstant().toString()));
 		assertThat(this.publications.history(publication)).anySatisfy((event) -> {
 			assertThat(event.action()).isEqualTo("RESCHEDULED");
-			assertThat(event.actor()).isEqualTo("editor");
+			assertThat(event.actor()).isEqualTo("approver");
 		});
-		as("editor", "EDITOR",
+		as("approver", "APPROVER",
 				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"scheduledAt\":\"2020-01-01T08:00:00+07:00\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("scheduledAt"));
 
 		// Moved to now, it fires at once; then it can be moved no more.
-		as("editor", "EDITOR",
+		as("approver", "APPROVER",
 				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"scheduledAt\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(7)) + "\"}"))
 			.andExpect(status().isOk());
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(state(publication)).isEqualTo("DISPATCHED"));
-		as("editor", "EDITOR",
+		as("approver", "APPROVER",
 				post("/api/v1/publications/" + publication + "/reschedule").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"scheduledAt\":\"" + later + "\"}"))
 			.andExpect(status().isConflict());

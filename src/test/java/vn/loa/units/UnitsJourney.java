@@ -2,6 +2,7 @@ package vn.loa.units;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -160,6 +161,15 @@ abstract class UnitsJourney {
 			.andExpect(jsonPath("$[*].id", not(hasItem((int) own))));
 		as(camRanh, "EDITOR", get("/api/v1/publications/" + own)).andExpect(status().isNotFound());
 		as("admin", "ADMIN", get("/api/v1/publications/" + own)).andExpect(status().isOk());
+		for (String path : List.of("/api/v1/publications/" + own + "/deliveries",
+				"/api/v1/publications/" + own + "/deliveries.csv", "/api/v1/publications/" + own + "/progress",
+				"/api/v1/deliveries?publication=" + own)) {
+			as(camRanh, "EDITOR", get(path)).andExpect(status().isNotFound());
+			as(nhaTrang, "EDITOR", get(path)).andExpect(status().isOk());
+		}
+		as(camRanh, "EDITOR", post("/api/v1/publications/" + own + "/cancel")).andExpect(status().isNotFound());
+		as(camRanh, "EDITOR", get("/api/v1/deliveries?limit=5000"))
+			.andExpect(jsonPath("$[*].publicationId", not(hasItem((int) own))));
 		as(camRanh, "EDITOR", get("/console/publications/" + own)).andExpect(status().isNotFound());
 		as(nhaTrang, "EDITOR", get("/console/publications")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("/console/publications/" + own)));

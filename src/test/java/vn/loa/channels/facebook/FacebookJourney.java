@@ -574,7 +574,7 @@ abstract class FacebookJourney {
 
 	private Map<String, JsonNode> deliveries(long publication) throws Exception {
 		return this.json
-			.readTree(body(as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/deliveries"))
+			.readTree(body(as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/deliveries"))
 				.andExpect(status().isOk())))
 			.valueStream()
 			.collect(Collectors.toMap((d) -> d.path("target").asString(), Function.identity()));

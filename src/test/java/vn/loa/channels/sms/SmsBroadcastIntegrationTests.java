@@ -345,7 +345,7 @@ class SmsBroadcastIntegrationTests {
 		assertThat(SmsText.isGsm7(received)).isTrue();
 		assertThat(received).contains("Tiep nhan ho so truc tuyen");
 		assertThat(this.inbox.receivedBy(optedOut)).isEmpty();
-		as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/progress")).andExpect(status().isOk())
+		as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/progress")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.sms.DELIVERED").value(11))
 			.andExpect(jsonPath("$.sms.SKIPPED").value(1));
 	}

@@ -310,7 +310,7 @@ abstract class WordPressContract {
 
 	private JsonNode row(long publication, String site) throws Exception {
 		JsonNode rows = this.json
-			.readTree(as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/deliveries"))
+			.readTree(as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/deliveries"))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()

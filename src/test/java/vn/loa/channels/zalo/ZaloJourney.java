@@ -457,7 +457,7 @@ abstract class ZaloJourney {
 
 	private Map<String, JsonNode> rows(long publication) throws Exception {
 		JsonNode list = this.json
-			.readTree(as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/deliveries")).andReturn()
+			.readTree(as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/deliveries")).andReturn()
 				.getResponse()
 				.getContentAsString());
 		Map<String, JsonNode> rows = new LinkedHashMap<>();
