@@ -99,11 +99,11 @@ final class BroadcastBenchmark {
 		double secondsTaken;
 		try (AutoCloseable listening = this.inbox.listen((received) -> receipts.add(received.to()))) {
 			long jobId = this.broadcasts.enqueue(PUBLICATION, "area=" + AREA, SegmentSpec.of(null, AREA), BODY, "bench",
-					true, Instant.now());
+					true, dueTomorrow());
 			long start = System.nanoTime();
 			this.worker.run(jobId, BulkPacing.NONE);
 			while (this.broadcasts.find(jobId).orElseThrow().state() != BulkJob.State.DONE) {
-				// the scheduled worker may have taken the job first; wait for it
+				// wait until the job is recorded done
 				TimeUnit.MILLISECONDS.sleep(100);
 			}
 			secondsTaken = BenchFloors.seconds(start);
@@ -154,7 +154,7 @@ final class BroadcastBenchmark {
 			}
 		})) {
 			long jobId = this.broadcasts.enqueue(PUBLICATION, "area=" + AREA, SegmentSpec.of(null, AREA), BODY, "bench",
-					true, Instant.now());
+					true, dueTomorrow());
 			ExecutorService runner = Executors.newSingleThreadExecutor();
 			Future<Boolean> running = runner.submit(() -> this.worker.run(jobId, BulkPacing.with(pacer)));
 			while (firstAt.get() == 0 || System.nanoTime() - firstAt.get() < windowNanos) {
@@ -208,6 +208,15 @@ final class BroadcastBenchmark {
 
 	private long count(String sql) {
 		return this.jdbc.queryForObject(sql, Long.class, PUBLICATION);
+	}
+
+	/**
+	 * A job due tomorrow, which this run works at once: the scheduled worker, which would
+	 * take ranges of a due job too and pace them at the channel's configured rate, leaves
+	 * it alone.
+	 */
+	private static Instant dueTomorrow() {
+		return Instant.now().plus(1, java.time.temporal.ChronoUnit.DAYS);
 	}
 
 }
