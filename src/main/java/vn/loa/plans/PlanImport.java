@@ -118,16 +118,8 @@ class PlanImport {
 
 	/** A CSV plan, one row per task: created whole, or refused with every fault named. */
 	PlanImportReport csv(String text, String actor) {
-		String csv = (text == null) ? "" : text.replace("\uFEFF", "");
-		String firstLine = csv.lines().findFirst().orElse("");
-		char delimiter = (firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0) ? ';' : ',';
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setDelimiter(delimiter)
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.get();
+		String csv = vn.loa.common.OfficeCsv.text(text);
+		CSVFormat format = vn.loa.common.OfficeCsv.format(csv);
 		List<Rejected> rejected = new ArrayList<>();
 		List<Task> tasks = new ArrayList<>();
 		List<Integer> taskRows = new ArrayList<>();

@@ -31,16 +31,8 @@ final class UnitCsv {
 	}
 
 	static List<Row> parse(String text) {
-		String csv = (text == null) ? "" : text.replace("\uFEFF", "");
-		String firstLine = csv.lines().findFirst().orElse("");
-		char delimiter = (firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0) ? ';' : ',';
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setDelimiter(delimiter)
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.get();
+		String csv = vn.loa.common.OfficeCsv.text(text);
+		CSVFormat format = vn.loa.common.OfficeCsv.format(csv);
 		try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
 			Map<String, Integer> header = parser.getHeaderMap();
 			if (header == null || header.isEmpty()) {
