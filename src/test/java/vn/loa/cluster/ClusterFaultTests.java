@@ -77,7 +77,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"loa.channels.sms.mode=sandbox", "loa.channels.sms.quiet-hours.enabled=false",
 				"loa.channels.sms.broadcast.poll-interval=1h", "loa.channels.sms.simulator.callbacks=false",
 				"loa.channels.sms.simulator.keep-per-number=2", "loa.channels.sms.simulator.max-numbers=1000",
-				"spring.datasource.hikari.maximum-pool-size=4" })
+				"spring.datasource.hikari.maximum-pool-size=12" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultTests {
