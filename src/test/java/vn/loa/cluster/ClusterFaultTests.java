@@ -68,7 +68,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  *
  * <p>
  * Cost: two node starts plus one restart, and the broadcasts. The first broadcast has
- * {@code -Dloa.test.cluster.recipients} recipients (CI default 100,000), the others a
+ * {@code -Dloa.test.cluster.recipients} recipients (CI default 30,000), the others a
  * fifth of it. The RabbitMQ connections dropped are those of a virtual host of this test
  * only.
  */
