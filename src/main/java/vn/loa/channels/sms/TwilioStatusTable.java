@@ -1,7 +1,11 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -58,15 +62,41 @@ final class TwilioStatusTable {
 		if (code != null && PERMANENT_CODES.contains(code)) {
 			return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
 		}
-		if (http == null || http >= 500 || ex.getCause() instanceof IOException) {
-			// A POST that failed with 5xx or timed out may still have been taken by
-			// Twilio:
-			// sending it again could give the citizen the same SMS twice, so it is not
-			// retried; the row says TECHNICAL_FAILURE for an officer to judge.
+		if (http == null && notReached(ex.getCause())) {
+			// The connection was refused or never made: Twilio never saw the request, so
+			// sending it again cannot send twice (an officer may retry the row).
+			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, notReachedCode(ex.getCause()), ex.getMessage());
+		}
+		if (http == null && ex.getCause() instanceof IOException) {
+			// The request went out and the connection broke before a whole answer came
+			// back (reset, closed, read timeout): Twilio may have taken it, so it is an
+			// unknown outcome and never re-sent.
+			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, DeliveryLog.OUTCOME_UNKNOWN, ex.getMessage());
+		}
+		if (http == null || http >= 500) {
+			// A POST that failed with 5xx may still have been taken by Twilio: sending it
+			// again could give the citizen the same SMS twice, so it is not retried; the
+			// row says TECHNICAL_FAILURE for an officer to judge.
 			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, codeText, ex.getMessage());
 		}
 		// Any other 4xx is a request Twilio refuses as written; resending cannot fix it.
 		return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
+	}
+
+	private static boolean notReached(Throwable cause) {
+		return cause instanceof ConnectException || cause instanceof UnknownHostException
+				|| cause instanceof NoRouteToHostException;
+	}
+
+	/**
+	 * The code of a request that never reached Twilio, one of
+	 * {@link DeliveryLog#NOT_REACHED}.
+	 */
+	private static String notReachedCode(Throwable cause) {
+		if (cause instanceof UnknownHostException) {
+			return "UnknownHostException";
+		}
+		return (cause instanceof NoRouteToHostException) ? "NoRouteToHostException" : "ConnectException";
 	}
 
 	/**
