@@ -3,9 +3,6 @@ package vn.loa.channels.sms;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -62,10 +59,10 @@ final class TwilioStatusTable {
 		if (code != null && PERMANENT_CODES.contains(code)) {
 			return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
 		}
-		if (http == null && notReached(ex.getCause())) {
-			// The connection was refused or never made: Twilio never saw the request, so
-			// sending it again cannot send twice (an officer may retry the row).
-			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, notReachedCode(ex.getCause()), ex.getMessage());
+		if (http == null && refused(ex)) {
+			// The connection was never made: Twilio cannot have taken the message, so an
+			// approver may send it again (DeliveryLog.NOT_REACHED).
+			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, "ConnectException", ex.getMessage());
 		}
 		if (http == null && ex.getCause() instanceof IOException) {
 			// The request went out and the connection broke before a whole answer came
@@ -83,20 +80,13 @@ final class TwilioStatusTable {
 		return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
 	}
 
-	private static boolean notReached(Throwable cause) {
-		return cause instanceof ConnectException || cause instanceof UnknownHostException
-				|| cause instanceof NoRouteToHostException;
-	}
-
-	/**
-	 * The code of a request that never reached Twilio, one of
-	 * {@link DeliveryLog#NOT_REACHED}.
-	 */
-	private static String notReachedCode(Throwable cause) {
-		if (cause instanceof UnknownHostException) {
-			return "UnknownHostException";
+	private static boolean refused(Throwable ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException) {
+				return true;
+			}
 		}
-		return (cause instanceof NoRouteToHostException) ? "NoRouteToHostException" : "ConnectException";
+		return false;
 	}
 
 	/**
