@@ -538,12 +538,20 @@ public class DeliveryLog {
 
 	private static final String RETRYABLE = "(status = 'TEMPORARY_FAILURE' or (status = 'TECHNICAL_FAILURE' and "
 			+ "error_code in (" + String.join(", ", NOT_REACHED.stream().sorted().map((c) -> "'" + c + "'").toList())
-			+ "))) and provider_reference is null and coalesce(error_code, '') <> '" + OUTCOME_UNKNOWN + "'";
+			+ "))) and provider_reference is null and coalesce(error_code, '') <> '" + OUTCOME_UNKNOWN + "' and not "
+			+ "exists (select 1 from delivery f where f.replaces_id = delivery.id)";
+
+	/**
+	 * The error code of a bulk recipient's row an approver reopened: PENDING again, for
+	 * the channel's bulk job to send once ({@link #requestedRetries}).
+	 */
+	public static final String RETRY_REQUESTED = "RETRY_REQUESTED";
 
 	/**
 	 * A publication's rows an officer may safely send again: temporary failures and
 	 * failures that never reached the provider, with no provider reference (nothing a
-	 * provider may have accepted), never {@value #OUTCOME_UNKNOWN}.
+	 * provider may have accepted), never {@value #OUTCOME_UNKNOWN}, never a row another
+	 * row already stands in for (a ZNS message that fell back to SMS).
 	 */
 	public List<Delivery> retryable(long publicationId, int limit) {
 		return this.jdbc
@@ -553,6 +561,80 @@ public class DeliveryLog {
 			.param("limit", limit)
 			.query(DeliveryLog::row)
 			.list();
+	}
+
+	/**
+	 * {@link #retryable(long, int)} among the rows of the given channels' bulk jobs,
+	 * after {@code afterId} (paging): a row standing in for another (a fallback SMS)
+	 * belongs to the channel of the row it replaces, whose job sends it.
+	 */
+	public List<Delivery> retryable(long publicationId, Collection<String> channels, long afterId, int limit) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select " + COLUMNS + " from delivery where publication_id = :pub and id > :after and " + RETRYABLE
+					+ " and coalesce((select r.channel from delivery r where r.id = delivery.replaces_id), channel) "
+					+ "in (:channels) order by id limit :limit")
+			.param("pub", publicationId)
+			.param("after", afterId)
+			.param("channels", List.copyOf(channels))
+			.param("limit", limit)
+			.query(DeliveryLog::row)
+			.list();
+	}
+
+	/**
+	 * Reopens retryable rows of bulk recipients as PENDING {@value #RETRY_REQUESTED}, so
+	 * that their channel's bulk job sends each once more, and writes the request into
+	 * each row's history. Each row moves in a conditional update that only a retryable
+	 * row passes, and a PENDING row is not retryable: of two approvers asking at once,
+	 * one reopens it.
+	 * @return the ids it reopened
+	 */
+	@Transactional
+	public List<Long> reopenForBulkRetry(List<Delivery> rows, String actor) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Timestamp now = now();
+		int[][] counts = this.jdbcTemplate.batchUpdate(
+				"update delivery set status = 'PENDING', error_code = '" + RETRY_REQUESTED
+						+ "', completed_at = null, updated_at = ? where id = ? and " + RETRYABLE,
+				rows, 1000, (ps, row) -> {
+					ps.setTimestamp(1, now);
+					ps.setLong(2, row.id());
+				});
+		List<Delivery> reopened = moved(rows, counts);
+		this.jdbcTemplate
+			.batchUpdate("insert into delivery_event (delivery_id, occurred_at, action, actor, detail) values (?, ?, '"
+					+ RETRY_REQUESTED + "', ?, ?)", reopened, 1000, (ps, row) -> {
+						ps.setLong(1, row.id());
+						ps.setTimestamp(2, now);
+						ps.setString(3, actor);
+						ps.setString(4, retryDetail(row));
+					});
+		List<Long> ids = reopened.stream().map(Delivery::id).toList();
+		changedRows(ids);
+		return ids;
+	}
+
+	/**
+	 * Rows of bulk recipients an approver reopened ({@link #reopenForBulkRetry}) that
+	 * wait for the channel's job, oldest first; rows standing in for another row are sent
+	 * by the channel that wrote them ({@link #pendingReplacements}).
+	 */
+	public List<Claimed> requestedRetries(long publicationId, String channel, int limit) {
+		return this.jdbcTemplate.query(
+				"select id, target from delivery where publication_id = ? and channel = ? and status = 'PENDING' "
+						+ "and error_code = ? and replaces_id is null order by id fetch first ? rows only",
+				(rs, n) -> new Claimed(rs.getLong(1), rs.getString(2)), publicationId, channel, RETRY_REQUESTED, limit);
+	}
+
+	private static String retryDetail(Delivery before) {
+		return truncate(before.status() + " " + Objects.toString(before.errorCode(), "") + " "
+				+ Objects.toString(before.errorMessage(), ""), 500)
+			.strip();
 	}
 
 	/**
@@ -579,10 +661,7 @@ public class DeliveryLog {
 					.param("id", id)
 					.param("now", now)
 					.param("actor", actor)
-					.param("detail",
-							truncate(before.status() + " " + Objects.toString(before.errorCode(), "") + " "
-									+ Objects.toString(before.errorMessage(), ""), 500)
-								.strip())
+					.param("detail", retryDetail(before))
 					.update();
 				reopened.add(id);
 			}
@@ -663,18 +742,23 @@ public class DeliveryLog {
 					ps.setTimestamp(1, now);
 					ps.setLong(2, row.id());
 				});
-		List<Claimed> claimed = new ArrayList<>(rows.size());
+		return moved(rows, counts);
+	}
+
+	/** The rows a batched conditional update moved, by its counts. */
+	private static <T> List<T> moved(List<T> rows, int[][] counts) {
+		List<T> moved = new ArrayList<>(rows.size());
 		int i = 0;
 		for (int[] batch : counts) {
 			for (int count : batch) {
 				// SUCCESS_NO_INFO (-2) from batched drivers means the row was updated.
 				if (count != 0) {
-					claimed.add(rows.get(i));
+					moved.add(rows.get(i));
 				}
 				i++;
 			}
 		}
-		return claimed;
+		return moved;
 	}
 
 	public Optional<Delivery> find(long publicationId, String channel, String target) {

@@ -21,6 +21,7 @@ import org.springframework.web.ErrorResponseException;
 
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ScheduleChange;
+import vn.loa.channels.bulk.BulkRetries;
 import vn.loa.common.Problems;
 import vn.loa.content.AuditEvent;
 import vn.loa.deliverylog.Delivery;
@@ -49,6 +50,9 @@ public class PublicationService {
 
 	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
+	/** How many retryable rows {@link #retryable} lists (the retry itself takes all). */
+	static final int RETRYABLE_SHOWN = 1000;
+
 	private final PublicationRepository repository;
 
 	private final ContentService contents;
@@ -69,9 +73,12 @@ public class PublicationService {
 
 	private final PublicationDispatcher dispatcher;
 
+	private final BulkRetries bulkRetries;
+
 	PublicationService(PublicationRepository repository, ContentService contents, Renderer renderer,
 			ChannelRegistry channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Units units,
-			DeliveryLog deliveries, PublicationDispatcher dispatcher) {
+			DeliveryLog deliveries, PublicationDispatcher dispatcher, BulkRetries bulkRetries) {
+		this.bulkRetries = bulkRetries;
 		this.units = units;
 		this.deliveries = deliveries;
 		this.dispatcher = dispatcher;
@@ -211,25 +218,37 @@ public class PublicationService {
 
 	/**
 	 * The rows of a sent publication that may safely be sent again (see
-	 * {@link DeliveryLog#retryable}) and that Loa sends one by one: a broadcast's
-	 * recipient rows are retried by the channel's own job, within its retry policy.
+	 * {@link DeliveryLog#retryable}): those Loa sends one by one, then a broadcast's
+	 * recipient rows ({@link BulkRetries}), at most {@value #RETRYABLE_SHOWN}.
 	 */
 	public List<Delivery> retryable(long id) {
 		Publication publication = get(id);
 		if (publication.state() != PublicationState.DISPATCHED) {
 			return List.of();
 		}
-		Set<Target> direct = new java.util.HashSet<>(publication.targets());
-		return this.deliveries.retryable(id, 1000)
+		List<Delivery> rows = new ArrayList<>(direct(publication));
+		rows.addAll(this.bulkRetries.retryable(id, isDirect(publication), RETRYABLE_SHOWN - rows.size()));
+		return rows;
+	}
+
+	private List<Delivery> direct(Publication publication) {
+		return this.deliveries.retryable(publication.id(), RETRYABLE_SHOWN)
 			.stream()
-			.filter((d) -> direct.contains(new Target(d.channel(), d.target())))
+			.filter(isDirect(publication))
 			.toList();
+	}
+
+	private static java.util.function.Predicate<Delivery> isDirect(Publication publication) {
+		Set<Target> direct = new java.util.HashSet<>(publication.targets());
+		return (d) -> direct.contains(new Target(d.channel(), d.target()));
 	}
 
 	/**
 	 * Sends the {@link #retryable} rows again in one action: each row's history records
-	 * who asked, the publication's history how many.
-	 * @return how many rows were sent again
+	 * who asked, the publication's history how many. Rows Loa sends one by one are
+	 * dispatched again; a broadcast's recipient rows are reopened for its bulk jobs. Each
+	 * row is reopened by one request, however many approvers ask at once.
+	 * @return how many rows are sent again
 	 */
 	public int retry(long id, String actor) {
 		Publication publication = get(id);
@@ -238,20 +257,23 @@ public class PublicationService {
 					"Publication " + id + " is " + publication.state() + "; only a sent one can be retried",
 					String.valueOf(id), Problems.term("pubstate." + publication.state(), publication.state().name()));
 		}
-		List<Delivery> rows = retryable(id);
-		if (rows.isEmpty()) {
-			throw Problems.conflict("nothing-to-retry",
-					"Publication " + id + " has no rows that may safely be sent again", String.valueOf(id));
-		}
+		List<Delivery> rows = direct(publication);
 		Set<Long> reopened = new java.util.HashSet<>(
 				this.deliveries.reopenForRetry(rows.stream().map(Delivery::id).toList(), actor));
 		List<Target> targets = rows.stream()
 			.filter((d) -> reopened.contains(d.id()))
 			.map((d) -> new Target(d.channel(), d.target()))
 			.toList();
-		this.audit.record(AUDIT_SUBJECT, id, "RETRIED", actor, targets.size() + " row(s)");
+		int bulk = this.bulkRetries.retry(id, isDirect(publication), actor);
+		int retried = targets.size() + bulk;
+		if (retried == 0) {
+			throw Problems.conflict("nothing-to-retry",
+					"Publication " + id + " has no rows that may safely be sent again", String.valueOf(id));
+		}
+		this.audit.record(AUDIT_SUBJECT, id, "RETRIED", actor,
+				(bulk == 0) ? retried + " row(s)" : retried + " row(s), " + bulk + " of them broadcast recipients");
 		this.dispatcher.resend(publication, targets);
-		return targets.size();
+		return retried;
 	}
 
 	public Publication get(long id) {

@@ -31,6 +31,15 @@ public interface BulkChannel {
 	 */
 	List<BulkRecipient> recipients(BulkJob job, long afterKey, int limit);
 
+	/**
+	 * Whether a row of this channel with that target is a recipient's, which the job may
+	 * send again for an approver's retry (not a row the job keeps for itself, such as the
+	 * OA article its messages link to).
+	 */
+	default boolean recipientRow(String target) {
+		return true;
+	}
+
 	/** Why and until when the job must wait before sending more, or empty to go on. */
 	default Optional<Wait> waitBeforeSending(BulkJob job, Instant now) {
 		return Optional.empty();

@@ -156,10 +156,46 @@ public class BulkJobs {
 				+ "state = 'WAITING' and wait_reason = ?", now, now, channel, reason);
 	}
 
-	void finish(long id) {
+	/**
+	 * Ends the job, unless an approver asked for a retry since the runner read
+	 * {@code retryRequests} ({@link #reopenForRetry}): then it has rows to send first.
+	 * @return whether the job is DONE
+	 */
+	boolean finish(long id, int retryRequests) {
 		Timestamp now = now();
-		this.jdbc.update("update bulk_job set state = 'DONE', wait_reason = null, finished_at = ?, updated_at = ?, "
-				+ "locked_by = null, locked_until = null where id = ?", now, now, id);
+		return this.jdbc.update(
+				"update bulk_job set state = 'DONE', wait_reason = null, finished_at = ?, "
+						+ "updated_at = ?, locked_by = null, locked_until = null where id = ? and retry_requests = ?",
+				now, now, id, retryRequests) == 1;
+	}
+
+	/** How often an approver asked for a retry of the job's rows. */
+	int retryRequests(long id) {
+		return this.jdbc.queryForObject("select retry_requests from bulk_job where id = ?", Integer.class, id);
+	}
+
+	/**
+	 * Whether the job's cursor passed all its recipients once (it was DONE): reopened for
+	 * a retry, it sends only the rows an approver reopened, never recipients who joined
+	 * the segment or followed the OA since.
+	 */
+	boolean streamed(long id) {
+		return this.jdbc.queryForObject("select count(*) from bulk_job where id = ? and finished_at is not null",
+				Long.class, id) > 0;
+	}
+
+	/**
+	 * A publication's jobs are to send rows an approver reopened for a retry: a DONE job
+	 * runs again (only for those rows, see {@link #streamed}), one not ended sends them
+	 * before it ends. Cancelled jobs stay cancelled.
+	 * @return how many jobs will send them
+	 */
+	public int reopenForRetry(long publicationId) {
+		Timestamp now = now();
+		return this.jdbc.update("update bulk_job set retry_requests = retry_requests + 1, not_before = case when "
+				+ "state = 'DONE' then ? else not_before end, state = case when state = 'DONE' then 'QUEUED' else "
+				+ "state end, updated_at = ? where publication_id = ? and state <> 'CANCELLED'", now, now,
+				publicationId);
 	}
 
 	/**

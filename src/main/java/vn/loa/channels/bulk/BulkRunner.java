@@ -142,6 +142,8 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 		try {
 			this.jobs.markRunning(jobId);
 			BulkRun run = new BulkRun(this.stop, pacing);
+			// A job reopened for a retry sends only the rows an approver reopened.
+			boolean streamed = this.jobs.streamed(jobId);
 			while (true) {
 				if (stopping()) {
 					log.info("Bulk job {} handed on: this node is stopping", jobId);
@@ -158,7 +160,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					this.jobs.waitUntil(jobId, wait.get().until(), wait.get().reason());
 					break;
 				}
-				Work work = take(channel, job, lease);
+				Work work = streamed ? null : take(channel, job, lease);
 				if (work != null) {
 					worked = true;
 					// Renewed from now until runBatch ends, however it ends.
@@ -179,7 +181,8 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					this.leases.holdJob(jobId, lease);
 					repair(channel, job);
 				}
-				Instant next = retry(channel, job, run);
+				int retryRequests = this.jobs.retryRequests(jobId);
+				Instant next = earliest(retry(channel, job, run), requested(channel, job, run));
 				if (stopping()) {
 					continue;
 				}
@@ -188,7 +191,10 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					if (stopping()) {
 						continue;
 					}
-					this.jobs.finish(jobId);
+					if (!this.jobs.finish(jobId, retryRequests)) {
+						// an approver reopened rows meanwhile: send them first
+						continue;
+					}
 					log.info("Bulk job {} ({}) of publication {} finished after {} batches", jobId, channel.channel(),
 							job.publicationId(), job.batches());
 					break;
@@ -458,18 +464,54 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			this.deliveryLog.exhaust(exhausted, channel::exhausted);
 		}
 		if (!due.isEmpty()) {
-			List<Claimed> claimed = this.deliveryLog.claimRetries(due);
-			List<BulkResult> results = send(channel, job, claimed, Map.of(), run);
-			this.transactions.executeWithoutResult((status) -> {
-				this.deliveryLog.recordBatch(results, DeliveryStatus.TEMPORARY_FAILURE);
-				channel.recorded(job, results);
-			});
-			this.metrics.recorded(channel.channel(), results);
-			if (!stopping()) {
-				channel.afterBatch(job, run);
-			}
+			sendAgain(channel, job, this.deliveryLog.claimRetries(due), DeliveryStatus.TEMPORARY_FAILURE, run);
 		}
 		return (!exhausted.isEmpty() || !due.isEmpty()) ? now : next;
+	}
+
+	/**
+	 * Sends the rows an approver reopened for a retry
+	 * ({@link DeliveryLog#requestedRetries}), once each, outside the channel's retry
+	 * policy; returns when to look again, or null when none wait.
+	 */
+	private Instant requested(BulkChannel channel, BulkJob job, BulkRun run) {
+		List<Claimed> pending = this.deliveryLog.requestedRetries(job.publicationId(), channel.channel(),
+				channel.settings().batchSize());
+		if (pending.isEmpty()) {
+			return null;
+		}
+		List<BulkResult> results = sendAgain(channel, job, this.deliveryLog.claim(pending), DeliveryStatus.PENDING,
+				run);
+		Instant now = this.clock.instant();
+		boolean none = !results.isEmpty() && results.stream().allMatch(BulkResult::handedBack);
+		// The channel gave every row back without sending (a spent quota, a refused
+		// token): look again later rather than at once.
+		return none ? now.plus(channel.settings().lease()) : now;
+	}
+
+	/**
+	 * Sends rows taken outside a batch (retries) and records their answers, rows handed
+	 * back going to {@code handedBackTo}.
+	 */
+	private List<BulkResult> sendAgain(BulkChannel channel, BulkJob job, List<Claimed> claimed,
+			DeliveryStatus handedBackTo, BulkRun run) {
+		List<BulkResult> results = send(channel, job, claimed, Map.of(), run);
+		this.transactions.executeWithoutResult((status) -> {
+			this.deliveryLog.recordBatch(results, handedBackTo);
+			channel.recorded(job, results);
+		});
+		this.metrics.recorded(channel.channel(), results);
+		if (!stopping()) {
+			channel.afterBatch(job, run);
+		}
+		return results;
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isBefore(b)) ? a : b;
 	}
 
 	/** Sends claimed rows in parallel on the channel's senders. */

@@ -58,6 +58,11 @@ final class TwilioStatusTable {
 		if (code != null && PERMANENT_CODES.contains(code)) {
 			return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
 		}
+		if (http == null && refused(ex)) {
+			// The connection was never made: Twilio cannot have taken the message, so an
+			// approver may send it again (DeliveryLog.NOT_REACHED).
+			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, "ConnectException", ex.getMessage());
+		}
 		if (http == null || http >= 500 || ex.getCause() instanceof IOException) {
 			// A POST that failed with 5xx or timed out may still have been taken by
 			// Twilio:
@@ -67,6 +72,15 @@ final class TwilioStatusTable {
 		}
 		// Any other 4xx is a request Twilio refuses as written; resending cannot fix it.
 		return new Verdict(DeliveryStatus.PERMANENT_FAILURE, false, codeText, ex.getMessage());
+	}
+
+	private static boolean refused(Throwable ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -220,6 +220,12 @@ class ZaloOaSender implements BulkChannel {
 		this.jobs.wake(ZaloChannel.ID, NEEDS_REAUTHORISATION);
 	}
 
+	/** The article row is the job's own: created once, never sent to a follower. */
+	@Override
+	public boolean recipientRow(String target) {
+		return !ARTICLE_TARGET.equals(target);
+	}
+
 	@Override
 	public String unknownOutcome() {
 		return "Lần gửi bị ngắt giữa chừng: không rõ Zalo đã nhận hay chưa, nên không gửi lại";

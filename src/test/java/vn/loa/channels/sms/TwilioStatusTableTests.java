@@ -33,6 +33,15 @@ class TwilioStatusTableTests {
 	}
 
 	@Test
+	void refusedConnectionNeverReachedTwilioSoAnApproverMaySendItAgain() {
+		TwilioStatusTable.Verdict verdict = TwilioStatusTable.classify(new ApiException(
+				"IOException during API request to Twilio", new java.net.ConnectException("Connection refused")));
+		assertThat(verdict.status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+		assertThat(verdict.retryLater()).isFalse();
+		assertThat(vn.loa.deliverylog.DeliveryLog.NOT_REACHED).contains(verdict.code());
+	}
+
+	@Test
 	void callbackStatuses() {
 		assertThat(TwilioStatusTable.callbackStatus("queued", null)).isEqualTo(DeliveryStatus.SENT);
 		assertThat(TwilioStatusTable.callbackStatus("sending", null)).isEqualTo(DeliveryStatus.SENT);

@@ -204,7 +204,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 					Long.toString(row.id()), this.properties.development());
 		}
 		catch (RestClientException ex) {
-			ZnsStatusTable.Verdict verdict = ZnsStatusTable.transport(ex.getClass().getSimpleName());
+			ZnsStatusTable.Verdict verdict = ZnsStatusTable.transport(ex);
 			return BulkResult.failed(row, verdict.status(), verdict.code(), verdict.message());
 		}
 		if (answer.accepted()) {

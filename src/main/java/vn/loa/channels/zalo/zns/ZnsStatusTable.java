@@ -88,6 +88,20 @@ final class ZnsStatusTable {
 				"Mã lỗi ZNS chưa biết " + error + detail);
 	}
 
+	/**
+	 * A send that failed in transport: Zalo may have taken it, unless the connection was
+	 * never made (refused), which an approver may send again (DeliveryLog.NOT_REACHED).
+	 */
+	static Verdict transport(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException) {
+				return new Verdict("ConnectException", DeliveryStatus.TECHNICAL_FAILURE, false, Kind.RECIPIENT,
+						"Không kết nối được tới Zalo; tin chưa được gửi (connection refused, not sent)");
+			}
+		}
+		return transport(ex.getClass().getSimpleName());
+	}
+
 	/** A send that timed out or failed in transport: Zalo may have taken it. */
 	static Verdict transport(String detail) {
 		return new Verdict("HTTP", DeliveryStatus.TECHNICAL_FAILURE, false, Kind.RECIPIENT,

@@ -111,6 +111,9 @@ abstract class ZnsJourney {
 	@Autowired
 	TestTokens tokens;
 
+	@Autowired
+	vn.loa.publishing.PublicationService publications;
+
 	private String area;
 
 	private List<String> phones;
@@ -338,6 +341,142 @@ abstract class ZnsJourney {
 
 		assertThat(row(publication, "zalo-zns", this.phones.get(2))).containsEntry("status", "DELIVERED");
 		assertThat(row(publication, "zalo-zns", this.phones.get(3))).containsEntry("status", "DELIVERED");
+	}
+
+	@Test
+	void approversRetryOnlyTheSafeBroadcastRowsAndEachOnceWhenTwoAskAtOnce() throws Exception {
+		List<String> noZalo = List.of(this.phones.get(1), this.phones.get(4));
+		noZalo.forEach(this.simulator::noZalo);
+		long publication = publish(approvedItem("Gửi lại tin ZNS " + ThreadLocalRandom.current().nextInt(1_000_000)),
+				"area=" + this.area, Map.of("zalo.fallback", "sms", "sms.diacritics", "false"));
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> !this.jobs.ofPublication(publication).isEmpty()
+					&& this.jobs.ofPublication(publication)
+						.stream()
+						.allMatch((job) -> job.state() == BulkJob.State.DONE)
+					&& statuses(publication, "sms").getOrDefault("SENT", 0L) == 2);
+		// What the providers answered, row by row: two ZNS rows and one fallback SMS
+		// never
+		// reached their provider or were refused for now; the others may have been taken,
+		// or fell back to SMS.
+		String safeConnect = this.phones.get(0);
+		String safeTemporary = this.phones.get(2);
+		String unknown = this.phones.get(3);
+		String transport = this.phones.get(5);
+		String accepted = this.phones.get(6);
+		String fellBack = this.phones.get(1);
+		String fallbackSms = this.phones.get(4);
+		setRow(publication, "zalo-zns", safeConnect, "TECHNICAL_FAILURE", "ConnectException", true);
+		setRow(publication, "zalo-zns", safeTemporary, "TEMPORARY_FAILURE", "-999", true);
+		setRow(publication, "zalo-zns", unknown, "TECHNICAL_FAILURE", "OUTCOME_UNKNOWN", true);
+		setRow(publication, "zalo-zns", transport, "TECHNICAL_FAILURE", "HTTP", true);
+		setRow(publication, "zalo-zns", accepted, "TEMPORARY_FAILURE", "-999", false);
+		setRow(publication, "zalo-zns", fellBack, "TEMPORARY_FAILURE", "-118", true);
+		setRow(publication, "sms", fallbackSms, "TECHNICAL_FAILURE", "ConnectException", true);
+		// someone joins the segment after the broadcast: a retry is no new broadcast
+		String newcomer = "+8492" + String.format("%07d", ThreadLocalRandom.current().nextInt(0, 9_999_999));
+		this.subscribers.subscribe(newcomer, this.area, List.of(), "vi", "test");
+		Map<String, Integer> before = new LinkedHashMap<>();
+		for (String phone : this.phones) {
+			before.put(phone, this.znsInbox.receivedBy(phone).size() + this.smsInbox.receivedBy(phone).size());
+		}
+
+		assertThat(this.publications.retryable(publication)).extracting((d) -> d.channel() + " " + d.target())
+			.containsExactlyInAnyOrder("zalo-zns " + safeConnect, "zalo-zns " + safeTemporary, "sms " + fallbackSms);
+		String page = as("approver", "APPROVER", get("/console/publications/" + publication)).andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"retry-publication\"").contains("Gửi lại 3 dòng lỗi");
+
+		// Two approvers at once, one through the API: each row is reopened by one of
+		// them.
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> {
+				meet(together);
+				try {
+					String answer = as("approver-a", "APPROVER", post("/api/v1/publications/" + publication + "/retry"))
+						.andReturn()
+						.getResponse()
+						.getContentAsString();
+					return answer.contains("retried") ? JsonPath.<Integer>read(answer, "$.retried") : 0;
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		java.util.concurrent.CompletableFuture<Integer> second = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> {
+				meet(together);
+				try {
+					return this.publications.retry(publication, "approver-b");
+				}
+				catch (ErrorResponseException nothingLeft) {
+					return 0;
+				}
+			});
+		assertThat(first.get() + second.get()).isEqualTo(3);
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(List.of(row(publication, "zalo-zns", safeConnect).get("status"),
+					row(publication, "zalo-zns", safeTemporary).get("status"),
+					row(publication, "sms", fallbackSms).get("status")))
+				.containsOnly("SENT"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jobs.ofPublication(publication)
+				.stream()
+				.allMatch((job) -> job.state() == BulkJob.State.DONE));
+		for (String phone : this.phones) {
+			int now = this.znsInbox.receivedBy(phone).size() + this.smsInbox.receivedBy(phone).size();
+			boolean retried = phone.equals(safeConnect) || phone.equals(safeTemporary) || phone.equals(fallbackSms);
+			assertThat(now).as(phone).isEqualTo(before.get(phone) + (retried ? 1 : 0));
+		}
+		assertThat(this.smsInbox.receivedBy(fallbackSms).get(this.smsInbox.receivedBy(fallbackSms).size() - 1).body())
+			.contains("Gui lai tin ZNS");
+		assertThat(row(publication, "zalo-zns", unknown)).containsEntry("status", "TECHNICAL_FAILURE")
+			.containsEntry("error_code", "OUTCOME_UNKNOWN");
+		assertThat(row(publication, "zalo-zns", transport)).containsEntry("error_code", "HTTP");
+		assertThat(row(publication, "zalo-zns", accepted)).containsEntry("status", "TEMPORARY_FAILURE");
+		assertThat(row(publication, "zalo-zns", fellBack)).containsEntry("status", "TEMPORARY_FAILURE");
+		assertThat(count("select count(*) from delivery where publication_id = ? and target = '" + newcomer + "'",
+				publication))
+			.isZero();
+		// each retried row's history says who asked, once; the publication's how many
+		for (Map<String, Object> retried : List.of(row(publication, "zalo-zns", safeConnect),
+				row(publication, "zalo-zns", safeTemporary), row(publication, "sms", fallbackSms))) {
+			assertThat(this.jdbc.queryForList(
+					"select actor from delivery_event where delivery_id = ? and action = " + "'RETRY_REQUESTED'",
+					String.class, retried.get("id")))
+				.singleElement()
+				.isIn("approver-a", "approver-b");
+			assertThat(retried.get("attempts")).isEqualTo(2);
+		}
+		assertThat(this.jdbc.queryForList("select detail from audit_event where subject_type = 'publication' and "
+				+ "subject_id = ? and action = 'RETRIED'", String.class, publication))
+			.isNotEmpty()
+			.allSatisfy((detail) -> assertThat(detail).contains("broadcast recipients"));
+		as("approver", "APPROVER", post("/api/v1/publications/" + publication + "/retry"))
+			.andExpect(status().isConflict());
+	}
+
+	private static void meet(java.util.concurrent.CyclicBarrier barrier) {
+		try {
+			barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sets what the provider answered for one row, with or without its reference. */
+	private void setRow(long publication, String channel, String phone, String status, String code,
+			boolean dropReference) {
+		assertThat(this.jdbc.update(
+				"update delivery set status = ?, error_code = ?, error_message = 'test', provider_reference = "
+						+ (dropReference ? "null" : "coalesce(provider_reference, 'ref')")
+						+ " where publication_id = ? and channel = ? and target = ?",
+				status, code, publication, channel, phone))
+			.isOne();
 	}
 
 	/** Another run takes the job once the dead run's lease has run out, and ends it. */

@@ -55,6 +55,19 @@ class ZnsStatusTableTests {
 	}
 
 	@Test
+	void refusedConnectionMayBeSentAgainButATransportFailureAfterConnectingMayNot() {
+		ZnsStatusTable.Verdict refused = ZnsStatusTable
+			.transport(new org.springframework.web.client.ResourceAccessException("I/O error",
+					new java.net.ConnectException("Connection refused")));
+		assertThat(refused.status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+		assertThat(vn.loa.deliverylog.DeliveryLog.NOT_REACHED).contains(refused.code());
+		ZnsStatusTable.Verdict timedOut = ZnsStatusTable
+			.transport(new org.springframework.web.client.ResourceAccessException("I/O error",
+					new java.net.SocketTimeoutException("Read timed out")));
+		assertThat(vn.loa.deliverylog.DeliveryLog.NOT_REACHED).doesNotContain(timedOut.code());
+	}
+
+	@Test
 	void unknownCodeIsATechnicalFailureKeepingZalosMessage() {
 		ZnsStatusTable.Verdict verdict = ZnsStatusTable.classify(-999, "Something new happened");
 
