@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -113,7 +112,7 @@ class TwilioSimulator {
 			default:
 				break;
 		}
-		String sid = "SM" + hex32();
+		String sid = "SM" + DelayedCallbacks.hex32();
 		int segments = Math.max(1, SmsText.analyze(body, true).parts());
 		Instant now = Instant.now();
 		String status = (service != null && !service.isBlank()) ? "accepted" : "queued";
@@ -221,11 +220,6 @@ class TwilioSimulator {
 			// Injected latency, as a slow provider would add it to this request thread.
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(latency.toMillis()));
 		}
-	}
-
-	private static String hex32() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return String.format("%016x%016x", random.nextLong(), random.nextLong());
 	}
 
 }
