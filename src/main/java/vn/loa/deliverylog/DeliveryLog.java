@@ -170,11 +170,15 @@ public class DeliveryLog {
 			.param("provider", provider)
 			.update() > 0;
 		if (moved) {
-			changedWhere("provider_reference = ? and provider = ?", reference, provider);
-		}
-		if (moved && (status == DeliveryStatus.DELIVERED || DeliveryStatus.FAILURES.contains(status))) {
-			// The provider's receipt: per provider, since a receipt names the provider
-			this.meters.counter("loa.deliveries.receipts", "provider", provider, "status", status.name()).increment();
+			java.util.Set<String> channels = changedWhere("provider_reference = ? and provider = ?", reference,
+					provider);
+			countReceipt(status, channels);
+			if (status == DeliveryStatus.DELIVERED || DeliveryStatus.FAILURES.contains(status)) {
+				// The provider's receipt, per provider as well, since a receipt names the
+				// provider
+				this.meters.counter("loa.deliveries.receipts", "provider", provider, "status", status.name())
+					.increment();
+			}
 		}
 		return moved;
 	}
@@ -209,7 +213,7 @@ public class DeliveryLog {
 			.param("id", deliveryId)
 			.update() > 0;
 		if (moved) {
-			changedWhere("id = ?", deliveryId);
+			countReceipt(status, changedWhere("id = ?", deliveryId));
 		}
 		return moved;
 	}
@@ -711,10 +715,29 @@ public class DeliveryLog {
 	 * {@link #changed} for each publication and channel among the rows a condition
 	 * selects.
 	 */
-	private void changedWhere(String condition, Object... args) {
+	private java.util.Set<String> changedWhere(String condition, Object... args) {
+		java.util.Set<String> channels = new java.util.HashSet<>();
 		this.jdbcTemplate.query("select distinct publication_id, channel from delivery where " + condition, (rs) -> {
 			changed(rs.getLong(1), rs.getString(2));
+			channels.add(rs.getString(2));
 		}, args);
+		return channels;
+	}
+
+	/**
+	 * {@code loa_deliveries_delivered_total{channel}} for a row a receipt or report moved
+	 * to DELIVERED, {@code loa_deliveries_failed_total{channel,status}} for one it moved
+	 * to a failure after it was sent (the bulk runner counts the failures at sending).
+	 */
+	private void countReceipt(DeliveryStatus status, java.util.Set<String> channels) {
+		for (String channel : channels) {
+			if (status == DeliveryStatus.DELIVERED) {
+				this.meters.counter("loa.deliveries.delivered", "channel", channel).increment();
+			}
+			else if (DeliveryStatus.FAILURES.contains(status)) {
+				this.meters.counter("loa.deliveries.failed", "channel", channel, "status", status.name()).increment();
+			}
+		}
 	}
 
 	/** {@link #changed} for each publication and channel among the given rows. */

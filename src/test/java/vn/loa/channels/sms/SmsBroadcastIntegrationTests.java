@@ -138,7 +138,7 @@ class SmsBroadcastIntegrationTests {
 	}
 
 	@Test
-	void broadcastIsSentThenDeliveredAndOptedOutIsSkippedVisibly() {
+	void broadcastIsSentThenDeliveredAndOptedOutIsSkippedVisibly() throws Exception {
 		String optedOut = this.phones.get(3);
 		String unreachable = this.phones.get(7);
 		this.subscribers.optOut(optedOut, "test");
@@ -161,6 +161,18 @@ class SmsBroadcastIntegrationTests {
 			}
 		}
 		assertThat(this.inbox.receivedBy(this.phones.get(0)).get(0).body()).isEqualTo(BODY);
+		// Per channel: sent as Twilio took them, delivered and failed as the callbacks
+		// said, and the provider calls' latency.
+		String metrics = this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(metrics).containsPattern("loa_deliveries_sent_total\\{[^}]*channel=\"sms\"[^}]*} [1-9]")
+			.containsPattern("loa_deliveries_delivered_total\\{[^}]*channel=\"sms\"[^}]*} [1-9]")
+			.containsPattern(
+					"loa_deliveries_failed_total\\{[^}]*channel=\"sms\"[^}]*status=\"TEMPORARY_FAILURE\"[^}]*} [1-9]")
+			.containsPattern("loa_bulk_send_seconds_bucket\\{[^}]*channel=\"sms\"[^}]*le=");
 	}
 
 	@Test
