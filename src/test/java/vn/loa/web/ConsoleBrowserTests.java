@@ -1,15 +1,11 @@
 package vn.loa.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,12 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,17 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserTests {
 
-	private static final String CHROMIUM = "/usr/bin/chromium";
+	private static final Duration PATIENCE = ConsoleBrowser.PATIENCE;
 
-	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	static ChromeDriverService service;
+	static ConsoleBrowser chromium;
 
 	static WebDriver browser;
-
-	static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -77,27 +63,14 @@ class ConsoleBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		// never let Selenium Manager look for a driver on the network
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-		profile = Files.createTempDirectory("loa-chromium-");
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1000", "--lang=vi", "--user-data-dir=" + profile);
-		browser = new ChromeDriver(service, options);
+		chromium = ConsoleBrowser.start();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (service != null) {
-			service.stop();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -538,15 +511,7 @@ class ConsoleBrowserTests {
 	}
 
 	private void logIn(String user) {
-		// as a newcomer does: open the console and be sent to the login page
-		browser.get(url("/console"));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-		type(By.id("username"), user);
-		type(By.id("password"), "loa-demo");
-		click(By.id("login-submit"));
-		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
-		assertThat(text("#current-user strong")).isEqualTo(user);
+		chromium.logIn(url(""), user);
 	}
 
 	private void logOut() {
@@ -555,24 +520,19 @@ class ConsoleBrowserTests {
 	}
 
 	private void click(By by) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+		chromium.click(by);
 	}
 
 	private void type(By by, String value) {
-		WebElement field = this.wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-		field.clear();
-		field.sendKeys(value);
+		chromium.type(by, value);
 	}
 
 	private String text(String css) {
-		return browser.findElement(By.cssSelector(css)).getText();
+		return chromium.text(css);
 	}
 
 	private void screenshot(String name) throws IOException {
-		File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Path target = Path.of("target", name);
-		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		chromium.screenshot(name);
 	}
 
 	private String url(String path) {
