@@ -1,5 +1,6 @@
 package vn.loa;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LoaApplication {
+
+	/**
+	 * The JVM options the operations manual gives every production node: a 256 MB heap,
+	 * and the C heap given back to the system every second (glibc keeps what the JIT
+	 * compilers' bursts freed otherwise). With {@link #MALLOC_ARENA_MAX} in the
+	 * environment: at most two C heap arenas instead of eight per core.
+	 */
+	static final List<String> NODE_OPTIONS = List.of("-Xmx256m", "-XX:TrimNativeHeapInterval=1000");
+
+	static final String MALLOC_ARENA_MAX = "2";
 
 	public static void main(String[] args) throws Exception {
 		if (isBench(args) && shouldRelaunchWithBoundedHeap()) {
@@ -27,25 +38,49 @@ public class LoaApplication {
 	}
 
 	/**
-	 * A benchmark measures Loa's memory as well as its speed, so it runs with a bounded
-	 * heap (256 MB) rather than the JVM's default share of the machine, unless the caller
-	 * chose one.
+	 * A benchmark measures Loa's memory as well as its speed, so it runs with the
+	 * settings of a production node ({@link #NODE_OPTIONS}, {@link #MALLOC_ARENA_MAX})
+	 * rather than the JVM's defaults for the machine: it starts itself again with those
+	 * the command line left out.
 	 */
 	private static boolean shouldRelaunchWithBoundedHeap() {
-		boolean heapChosen = java.lang.management.ManagementFactory.getRuntimeMXBean()
-			.getInputArguments()
-			.stream()
-			.anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"));
 		String classPath = System.getProperty("java.class.path", "");
-		return !heapChosen && classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator);
+		return (!missingOptions().isEmpty() || System.getenv("MALLOC_ARENA_MAX") == null) && classPath.endsWith(".jar")
+				&& !classPath.contains(java.io.File.pathSeparator);
+	}
+
+	/** The node options the command line did not choose (a heap of its own counts). */
+	private static List<String> missingOptions() {
+		List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+		List<String> missing = new ArrayList<>();
+		for (String option : NODE_OPTIONS) {
+			String name = option.startsWith("-Xmx") ? "-Xmx" : option.substring(0, option.indexOf('=') + 1);
+			boolean chosen = given.stream()
+				.anyMatch((a) -> a.startsWith(name)
+						|| (name.equals("-Xmx") && (a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:MaxHeapSize"))));
+			if (!chosen) {
+				missing.add(option);
+			}
+		}
+		return missing;
 	}
 
 	private static int relaunchWithBoundedHeap(String[] args) throws Exception {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(
-				List.of(java, "-Xmx256m", "-jar", System.getProperty("java.class.path")));
+		String javaCommand = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(javaCommand));
+		// The caller's own JVM options go along (JDK_JAVA_OPTIONS reach the child
+		// anyway).
+		command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+		List<String> missing = missingOptions();
+		command.addAll(missing);
+		command.addAll(List.of("-jar", System.getProperty("java.class.path")));
 		command.addAll(Arrays.asList(args));
-		return new ProcessBuilder(command).inheritIO().start().waitFor();
+		ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+		child.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+		System.out.println("bench: with the JVM settings of a production node (operations.md): "
+				+ String.join(" ", command.subList(1, command.indexOf("-jar"))) + ", MALLOC_ARENA_MAX="
+				+ child.environment().get("MALLOC_ARENA_MAX"));
+		return child.start().waitFor();
 	}
 
 	/**

@@ -3,6 +3,10 @@ package vn.loa.channels;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,13 +28,35 @@ public final class ChannelHttp {
 	private ChannelHttp() {
 	}
 
+	/**
+	 * The threads every channel client's exchanges run on: the JDK client's asynchronous
+	 * steps and the writing of request bodies, which Spring's JDK request factory would
+	 * otherwise hand to a new thread for every request that has a body (a broadcast's
+	 * every message). Cached, so a thread is reused once free and one that waits to write
+	 * a body never holds up another exchange; shared, so ten channel clients do not keep
+	 * ten pools.
+	 */
+	private static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(new ThreadFactory() {
+
+		private final AtomicInteger threads = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, "channel-http-" + this.threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	});
+
 	public static RestClient restClient(Duration connectTimeout, Duration readTimeout) {
 		HttpClient httpClient = HttpClient.newBuilder()
+			.executor(EXCHANGES)
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient, EXCHANGES);
 		requestFactory.setReadTimeout(readTimeout);
 		return RestClient.builder().requestFactory(requestFactory).build();
 	}

@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -335,42 +338,59 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			}
 			this.transactions.executeWithoutResult((status) -> this.deliveryLog.insertBatch(job.publicationId(),
 					channel.channel(), channel.provider(), job.templateVersion(), rows));
-			// Rows become SENDING a few senders' worth at a time, just before their
-			// calls, and
-			// their answers are recorded chunk by chunk, so a node that dies leaves at
-			// most a
-			// chunk whose fate nobody knows; the rows it had not reached stay PENDING.
-			int chunk = Math.max(1, channel.settings().senders()) * 4;
+			// Rows become SENDING a chunk at a time, just before their calls, and their
+			// answers are recorded a chunk at a time, so a node that dies leaves at most
+			// two chunks and the calls in flight whose fate nobody knows; the rows it had
+			// not reached stay PENDING.
+			Flow flow = new Flow(channel, job, subscribers, run);
 			List<BulkResult> results = new ArrayList<>(reachable.size());
 			int claimed = 0;
 			int unreached = 0;
 			int handedBackBefore = 0;
-			for (int from = 0; from < reachable.size(); from += chunk) {
-				if (stopping()) {
-					unreached = reachable.size() - from;
-					break;
-				}
-				List<String> targets = reachable.subList(from, Math.min(reachable.size(), from + chunk));
-				List<Claimed> taken = persistently(channel.settings().lease(), job,
-						() -> this.deliveryLog.claimPending(job.publicationId(), channel.channel(), targets));
-				claimed += taken.size();
-				if (from == 0) {
-					checkpoint("claimed", job.id());
-				}
-				List<BulkResult> answers = send(channel, job, taken, subscribers, run);
-				if (from + chunk >= reachable.size()) {
+			try {
+				int next = 0;
+				while (true) {
+					// The senders never run dry while rows are left: the next chunk is
+					// claimed and queued while the calls of the last one are still out.
+					if (next < reachable.size() && flow.outstanding() <= flow.senders) {
+						if (stopping()) {
+							unreached = reachable.size() - next;
+							next = reachable.size();
+							continue;
+						}
+						List<String> targets = reachable.subList(next, Math.min(reachable.size(), next + flow.chunk));
+						List<Claimed> taken = persistently(channel.settings().lease(), job,
+								() -> this.deliveryLog.claimPending(job.publicationId(), channel.channel(), targets));
+						if (next == 0) {
+							checkpoint("claimed", job.id());
+						}
+						next += targets.size();
+						claimed += taken.size();
+						flow.submit(taken);
+						continue;
+					}
+					if (flow.outstanding() == 0) {
+						break;
+					}
+					flow.awaitAnswers(results);
 					// the last answers are recorded with the batch's end, below
-					results.addAll(answers);
-					break;
+					if (results.size() >= flow.chunk && (flow.outstanding() > 0 || next < reachable.size())) {
+						List<BulkResult> answers = List.copyOf(results);
+						results.clear();
+						checkpoint("sent", job.id());
+						persistently(channel.settings().lease(), job, () -> {
+							this.deliveryLog.recordBatch(answers, DeliveryStatus.PENDING);
+							channel.recorded(job, answers);
+							return null;
+						});
+						this.metrics.recorded(channel.channel(), answers);
+						handedBackBefore += (int) answers.stream().filter(BulkResult::handedBack).count();
+					}
 				}
-				checkpoint("sent", job.id());
-				persistently(channel.settings().lease(), job, () -> {
-					this.deliveryLog.recordBatch(answers, DeliveryStatus.PENDING);
-					channel.recorded(job, answers);
-					return null;
-				});
-				this.metrics.recorded(channel.channel(), answers);
-				handedBackBefore += (int) answers.stream().filter(BulkResult::handedBack).count();
+			}
+			finally {
+				// A batch that fails or dies starts no call it had not started yet.
+				flow.cancelQueued();
 			}
 			if (reachable.isEmpty()) {
 				checkpoint("claimed", job.id());
@@ -517,22 +537,87 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 	/** Sends claimed rows in parallel on the channel's senders. */
 	public List<BulkResult> send(BulkChannel channel, BulkJob job, List<Claimed> claimed,
 			Map<String, Recipient> recipients, BulkRun run) {
-		ExecutorService pool = senders(channel);
-		List<Future<BulkResult>> futures = new ArrayList<>(claimed.size());
-		for (Claimed row : claimed) {
-			futures.add(pool.submit(() -> {
-				long start = System.nanoTime();
-				BulkResult result = channel.send(job, row, recipients.get(row.target()), run);
-				if (!result.handedBack()) {
-					this.metrics.sent(channel.channel(), start);
-				}
-				return result;
-			}));
+		Flow flow = new Flow(channel, job, recipients, run);
+		try {
+			flow.submit(claimed);
+			List<BulkResult> results = new ArrayList<>(claimed.size());
+			while (flow.outstanding() > 0) {
+				flow.awaitAnswers(results);
+			}
+			return results;
 		}
-		List<BulkResult> results = new ArrayList<>(futures.size());
-		for (int i = 0; i < futures.size(); i++) {
+		finally {
+			flow.cancelQueued();
+		}
+	}
+
+	/**
+	 * Calls in flight on a channel's senders: rows are queued as they are claimed and
+	 * their answers taken as each call ends, in whatever order, so a slow call holds up
+	 * only its own sender, never the rows behind it.
+	 */
+	private final class Flow {
+
+		final int senders;
+
+		/** Rows claimed, and answers recorded, at a time. */
+		final int chunk;
+
+		private final BulkChannel channel;
+
+		private final BulkJob job;
+
+		private final Map<String, Recipient> recipients;
+
+		private final BulkRun run;
+
+		private final ExecutorCompletionService<BulkResult> calls;
+
+		private final Set<Future<BulkResult>> queued = new HashSet<>();
+
+		private int outstanding;
+
+		Flow(BulkChannel channel, BulkJob job, Map<String, Recipient> recipients, BulkRun run) {
+			this.channel = channel;
+			this.job = job;
+			this.recipients = recipients;
+			this.run = run;
+			this.senders = Math.max(1, channel.settings().senders());
+			this.chunk = this.senders * 4;
+			this.calls = new ExecutorCompletionService<>(senders(channel));
+		}
+
+		int outstanding() {
+			return this.outstanding;
+		}
+
+		void submit(List<Claimed> rows) {
+			for (Claimed row : rows) {
+				this.queued.add(this.calls.submit(() -> {
+					long start = System.nanoTime();
+					BulkResult result = this.channel.send(this.job, row, this.recipients.get(row.target()), this.run);
+					if (!result.handedBack()) {
+						BulkRunner.this.metrics.sent(this.channel.channel(), start);
+					}
+					return result;
+				}));
+				this.outstanding++;
+			}
+		}
+
+		/**
+		 * Waits for the next answer and adds it, with any others already in, to
+		 * {@code into}.
+		 */
+		void awaitAnswers(List<BulkResult> into) {
 			try {
-				results.add(futures.get(i).get());
+				Future<BulkResult> done = this.calls.take();
+				while (done != null) {
+					this.outstanding--;
+					this.queued.remove(done);
+					into.add(done.get());
+					done = this.calls.poll();
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -542,7 +627,13 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 				throw new IllegalStateException("Sending failed unexpectedly", ex.getCause());
 			}
 		}
-		return results;
+
+		/** Calls not started yet are not started; those in flight end on their own. */
+		void cancelQueued() {
+			this.queued.forEach((call) -> call.cancel(false));
+			this.queued.clear();
+		}
+
 	}
 
 	/** The run context for sends outside a job loop (a channel's own fallbacks). */

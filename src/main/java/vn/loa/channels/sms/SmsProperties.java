@@ -124,7 +124,7 @@ public record SmsProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param lease how long a node holds a job without renewing it (renewed every batch);
 	 * when a node dies, another resumes the job after this
 	 */
-	public record BroadcastSettings(@DefaultValue("500") int batchSize, @DefaultValue("8") int senders,
+	public record BroadcastSettings(@DefaultValue("500") int batchSize, @DefaultValue("32") int senders,
 			@DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean paced,
 			@DefaultValue("1m") Duration lease) {
 

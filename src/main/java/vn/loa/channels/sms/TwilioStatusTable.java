@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.io.IOException;
 import java.util.Locale;
@@ -63,11 +64,16 @@ final class TwilioStatusTable {
 			// approver may send it again (DeliveryLog.NOT_REACHED).
 			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, "ConnectException", ex.getMessage());
 		}
-		if (http == null || http >= 500 || ex.getCause() instanceof IOException) {
-			// A POST that failed with 5xx or timed out may still have been taken by
-			// Twilio:
-			// sending it again could give the citizen the same SMS twice, so it is not
-			// retried; the row says TECHNICAL_FAILURE for an officer to judge.
+		if (http == null && ex.getCause() instanceof IOException) {
+			// The request went out and the connection broke before a whole answer came
+			// back (reset, closed, read timeout): Twilio may have taken it, so it is an
+			// unknown outcome and never re-sent.
+			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, DeliveryLog.OUTCOME_UNKNOWN, ex.getMessage());
+		}
+		if (http == null || http >= 500) {
+			// A POST that failed with 5xx may still have been taken by Twilio: sending it
+			// again could give the citizen the same SMS twice, so it is not retried; the
+			// row says TECHNICAL_FAILURE for an officer to judge.
 			return new Verdict(DeliveryStatus.TECHNICAL_FAILURE, false, codeText, ex.getMessage());
 		}
 		// Any other 4xx is a request Twilio refuses as written; resending cannot fix it.

@@ -14,4 +14,15 @@ public interface ZaloAccessTokens {
 	 */
 	String accessToken();
 
+	/**
+	 * A number that changes whenever the stored pair does, whichever node changed it (an
+	 * admin connected the OA, a refresh stored a new pair, a refused refresh), read from
+	 * the shared store. Work waiting for a usable token ({@link ZaloTokenWait}) looks
+	 * again once it has moved on.
+	 * @return the generation; always 0 for a store that never changes
+	 */
+	default long generation() {
+		return 0;
+	}
+
 }

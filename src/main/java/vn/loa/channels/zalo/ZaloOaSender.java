@@ -115,10 +115,10 @@ class ZaloOaSender implements BulkChannel {
 	/** Per job, the article's link once settled (empty: the message goes without one). */
 	private final Map<Long, Optional<String>> articles = new ConcurrentHashMap<>();
 
-	private volatile Instant tokenWaitUntil;
+	private final ZaloTokenWait tokenWait;
 
 	ZaloOaSender(BulkRunner runner, BulkJobs jobs, ZaloFollowers followers, DeliveryLog deliveries, ZaloOaClient client,
-			ContentImages images, ZaloProperties properties, Clock clock) {
+			ContentImages images, ZaloProperties properties, Clock clock, ZaloOaTokens tokens) {
 		this.runner = runner;
 		this.jobs = jobs;
 		this.followers = followers;
@@ -127,6 +127,7 @@ class ZaloOaSender implements BulkChannel {
 		this.images = images;
 		this.properties = properties;
 		this.clock = clock;
+		this.tokenWait = new ZaloTokenWait(tokens::generation);
 	}
 
 	@Scheduled(fixedDelayString = "${loa.channels.zalo.poll-interval:1s}",
@@ -174,9 +175,7 @@ class ZaloOaSender implements BulkChannel {
 
 	@Override
 	public Optional<Wait> waitBeforeSending(BulkJob job, Instant now) {
-		Instant token = this.tokenWaitUntil;
-		return (token != null && token.isAfter(now)) ? Optional.of(new Wait(token, NEEDS_REAUTHORISATION))
-				: Optional.empty();
+		return this.tokenWait.until(now).map((until) -> new Wait(until, NEEDS_REAUTHORISATION));
 	}
 
 	@Override
@@ -184,15 +183,14 @@ class ZaloOaSender implements BulkChannel {
 		if (run.stopping()) {
 			return BulkResult.notSent(row);
 		}
-		Instant token = this.tokenWaitUntil;
-		if (token != null && token.isAfter(this.clock.instant())) {
+		if (this.tokenWait.holds(this.clock.instant())) {
 			return BulkResult.notSent(row);
 		}
 		try {
 			return BulkResult.sent(row, this.client.sendText(row.target(), text(job)));
 		}
 		catch (ZaloReauthorisationNeeded ex) {
-			this.tokenWaitUntil = this.clock.instant().plus(WAIT_FOR_TOKEN);
+			this.tokenWait.begin(this.clock.instant().plus(WAIT_FOR_TOKEN), ex);
 			return BulkResult.notSent(row);
 		}
 		catch (ZaloApiError ex) {
@@ -212,10 +210,13 @@ class ZaloOaSender implements BulkChannel {
 		}
 	}
 
-	/** The OA is connected again: the jobs waiting for it go on now. */
+	/**
+	 * The OA is connected again (on this node): the jobs waiting for it go on now, here
+	 * and, woken in the database, on every node ({@link ZaloTokenWait}).
+	 */
 	@EventListener
 	void connected(ZaloOaConnected connected) {
-		this.tokenWaitUntil = null;
+		this.tokenWait.clear();
 		this.jobs.wake(ZaloChannel.ID, NEEDS_REAUTHORISATION);
 	}
 

@@ -76,19 +76,22 @@ class ZaloOaTokens implements ZaloTokenSource {
 
 	@Override
 	public String accessToken() {
-		Row row = read().orElseThrow(() -> new ZaloReauthorisationNeeded("Chưa kết nối Zalo OA"));
+		Row row = read().orElseThrow(() -> new ZaloReauthorisationNeeded("Chưa kết nối Zalo OA", 0));
 		if (row.state() != State.CONNECTED) {
 			throw new ZaloReauthorisationNeeded(
-					"Zalo OA cần được kết nối lại" + ((row.lastError() != null) ? ": " + row.lastError() : ""));
+					"Zalo OA cần được kết nối lại" + ((row.lastError() != null) ? ": " + row.lastError() : ""),
+					row.version());
 		}
 		if (row.accessExpiresAt().isAfter(this.clock.instant().plus(USE_MARGIN))) {
 			return row.accessToken();
 		}
 		this.refresher.refreshNow();
-		Row refreshed = read().orElseThrow(() -> new ZaloReauthorisationNeeded("Chưa kết nối Zalo OA"));
+		Row refreshed = read().orElseThrow(() -> new ZaloReauthorisationNeeded("Chưa kết nối Zalo OA", 0));
 		if (refreshed.state() != State.CONNECTED || !refreshed.accessExpiresAt().isAfter(this.clock.instant())) {
-			throw new ZaloReauthorisationNeeded("Zalo OA cần được kết nối lại"
-					+ ((refreshed.lastError() != null) ? ": " + refreshed.lastError() : ""));
+			throw new ZaloReauthorisationNeeded(
+					"Zalo OA cần được kết nối lại"
+							+ ((refreshed.lastError() != null) ? ": " + refreshed.lastError() : ""),
+					refreshed.version());
 		}
 		return refreshed.accessToken();
 	}
@@ -107,6 +110,16 @@ class ZaloOaTokens implements ZaloTokenSource {
 				.param("app", appId())
 				.param("version", row.version())
 				.update());
+	}
+
+	/** The row's version: every connection, refresh and refusal moves it on. */
+	@Override
+	public long generation() {
+		return this.jdbc.sql("select version from zalo_oa_token where app_id = :app")
+			.param("app", appId())
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
 
 	Status status() {

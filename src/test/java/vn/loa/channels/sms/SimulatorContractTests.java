@@ -2,6 +2,7 @@ package vn.loa.channels.sms;
 
 import vn.loa.channels.sms.sandbox.SimulatorFaults;
 import vn.loa.channels.sms.sandbox.SimulatorInbox;
+import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,6 +139,21 @@ class SimulatorContractTests {
 		TwilioSmsClient.Result result = this.client.send("+84905000107", "Hello");
 
 		assertThat(result.failure().code()).isEqualTo("20500");
+	}
+
+	@Test
+	void connectionResetAfterTheMessageWasTakenIsAnUnknownOutcome() {
+		this.faults.resets(1.0);
+
+		TwilioSmsClient.Result result = this.client.send("+84905000108", "Hello");
+		this.faults.resets(0);
+		TwilioSmsClient.Result next = this.client.send("+84905000109", "Hello");
+
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+		assertThat(result.failure().code()).isEqualTo(DeliveryLog.OUTCOME_UNKNOWN);
+		assertThat(result.failure().retryLater()).isFalse();
+		assertThat(this.inbox.receivedBy("+84905000108")).as("taken before the connection broke").hasSize(1);
+		assertThat(next.accepted()).as("the next request on a new connection").isTrue();
 	}
 
 	private HttpResponse<String> post(String sid, String token, String form) throws Exception {

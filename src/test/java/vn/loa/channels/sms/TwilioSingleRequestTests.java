@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,34 @@ class TwilioSingleRequestTests {
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
 		assertThat(result.failure().retryLater()).isFalse();
+	}
+
+	@Test
+	void connectionClosedAfterTheRequestIsOneRequestAndAnUnknownOutcomeNeverRetried() {
+		this.server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+		this.server.enqueue(created());
+
+		TwilioSmsClient.Result result = this.client.send("+84905123456", "Thông báo");
+
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+		assertThat(result.failure().code()).isEqualTo(DeliveryLog.OUTCOME_UNKNOWN);
+		assertThat(result.failure().retryLater()).isFalse();
+	}
+
+	@Test
+	void refusedConnectionNeverReachedTwilioAndMayBeSentAgain() throws Exception {
+		int closed;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		SmsProperties properties = properties(null);
+		TwilioSmsClient refused = new TwilioSmsClient(TwilioClientFactory.create(properties, () -> closed), properties);
+
+		TwilioSmsClient.Result result = refused.send("+84905123456", "Thông báo");
+
+		assertThat(result.failure().status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
+		assertThat(result.failure().code()).isEqualTo("ConnectException").isIn(DeliveryLog.NOT_REACHED);
 	}
 
 	static SmsProperties properties(Duration readTimeout) {

@@ -1,5 +1,6 @@
 package vn.loa.channels.sms;
 
+import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryStatus;
 import java.io.IOException;
 
@@ -29,7 +30,7 @@ class TwilioStatusTableTests {
 			.classify(new ApiException("IOException during API request to Twilio", new IOException("Read timed out")));
 		assertThat(verdict.status()).isEqualTo(DeliveryStatus.TECHNICAL_FAILURE);
 		assertThat(verdict.retryLater()).isFalse();
-		assertThat(verdict.code()).isEqualTo("IO");
+		assertThat(verdict.code()).isEqualTo(DeliveryLog.OUTCOME_UNKNOWN);
 	}
 
 	@Test

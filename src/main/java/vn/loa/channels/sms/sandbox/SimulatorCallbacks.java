@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -38,7 +35,8 @@ public final class SimulatorCallbacks implements AutoCloseable {
 
 	private final HttpClient http;
 
-	private final ScheduledExecutorService scheduler;
+	private final DelayedCallbacks scheduler = new DelayedCallbacks("twilio-simulator-callbacks",
+			DelayedCallbacks.LIMIT);
 
 	private final AtomicLong posted = new AtomicLong();
 
@@ -47,11 +45,6 @@ public final class SimulatorCallbacks implements AutoCloseable {
 	public SimulatorCallbacks(String authToken, IntSupplier localPort) {
 		this.authToken = authToken;
 		this.localPort = localPort;
-		this.scheduler = Executors.newScheduledThreadPool(2, (runnable) -> {
-			Thread thread = new Thread(runnable, "twilio-simulator-callbacks");
-			thread.setDaemon(true);
-			return thread;
-		});
 		// The client keeps its own executor: sharing the scheduler's threads, which block
 		// in
 		// send(), would leave none to complete the exchanges.
@@ -61,7 +54,10 @@ public final class SimulatorCallbacks implements AutoCloseable {
 			.build();
 	}
 
-	/** Posts each status in order, the first after {@code delay}. */
+	/**
+	 * Posts each status in order, the first after {@code delay} (dropped when
+	 * {@link DelayedCallbacks#LIMIT} callbacks wait already).
+	 */
 	public void schedule(String callbackUrl, Duration delay, Map<String, String> common, String... statusAndCodes) {
 		schedule(callbackUrl, delay, common, (status) -> {
 		}, statusAndCodes);
@@ -84,7 +80,7 @@ public final class SimulatorCallbacks implements AutoCloseable {
 				post(callbackUrl, params);
 				reached.accept(statusAndCodes[i]);
 			}
-		}, delay.toMillis(), TimeUnit.MILLISECONDS);
+		}, delay);
 	}
 
 	/** Posts one signed form to {@code url}; answers the response body or null. */
@@ -133,7 +129,7 @@ public final class SimulatorCallbacks implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
+		this.scheduler.close();
 	}
 
 	private static String encode(String value) {

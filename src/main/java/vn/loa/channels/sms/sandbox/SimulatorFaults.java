@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import vn.loa.channels.sms.SmsProperties;
 
 /**
- * Faults the simulator injects: a share of 429/5xx/21211 answers, added latency, numbers
+ * Faults the simulator injects: a share of 429/5xx/21211 answers, of connections closed
+ * after the message was taken but before the answer was whole, added latency, numbers
  * that are always invalid or never delivered, and "the next n requests for this number
  * fail" for deterministic tests. Changeable at run time.
  */
@@ -17,7 +18,13 @@ public final class SimulatorFaults {
 
 	public enum Fault {
 
-		NONE, TOO_MANY_REQUESTS, SERVER_ERROR, INVALID_NUMBER
+		NONE, TOO_MANY_REQUESTS, SERVER_ERROR, INVALID_NUMBER,
+
+		/**
+		 * The message is taken, then the connection closes in the middle of the answer:
+		 * the sender cannot know whether it went.
+		 */
+		CONNECTION_RESET
 
 	}
 
@@ -30,6 +37,8 @@ public final class SimulatorFaults {
 	private volatile double share21211;
 
 	private volatile double shareTimeout;
+
+	private volatile double shareReset;
 
 	private volatile Duration timeoutDelay = Duration.ZERO;
 
@@ -66,7 +75,7 @@ public final class SimulatorFaults {
 		if (this.invalidNumbers.contains(to)) {
 			return Fault.INVALID_NUMBER;
 		}
-		double shares = this.share429 + this.share5xx + this.share21211;
+		double shares = this.share429 + this.share5xx + this.share21211 + this.shareReset;
 		if (shares <= 0) {
 			return Fault.NONE;
 		}
@@ -77,7 +86,10 @@ public final class SimulatorFaults {
 		if (roll < this.share429 + this.share5xx) {
 			return Fault.SERVER_ERROR;
 		}
-		return (roll < shares) ? Fault.INVALID_NUMBER : Fault.NONE;
+		if (roll < this.share429 + this.share5xx + this.share21211) {
+			return Fault.INVALID_NUMBER;
+		}
+		return (roll < shares) ? Fault.CONNECTION_RESET : Fault.NONE;
 	}
 
 	/**
@@ -132,6 +144,15 @@ public final class SimulatorFaults {
 		return (share > 0 && ThreadLocalRandom.current().nextDouble() < share) ? this.timeoutDelay : this.latency;
 	}
 
+	/**
+	 * A share of requests whose message is taken and whose connection then closes before
+	 * the answer is whole, as a provider or a proxy dropping it would (0 switches it
+	 * off).
+	 */
+	public void resets(double share) {
+		this.shareReset = share;
+	}
+
 	public boolean undeliverable(String to) {
 		return this.undeliverableNumbers.contains(to);
 	}
@@ -163,6 +184,7 @@ public final class SimulatorFaults {
 
 	public void reset(SmsProperties.SimulatorSettings settings) {
 		timeouts(0, Duration.ZERO);
+		resets(0);
 		shares(settings.share429(), settings.share5xx(), settings.share21211(), settings.latency());
 		this.scripted.clear();
 		this.invalidNumbers.clear();

@@ -1,5 +1,6 @@
 package vn.loa.channels.sms.sandbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.coyote.CloseNowException;
 import vn.loa.audience.PhoneNumbers;
 import vn.loa.channels.sms.SmsProperties;
 import vn.loa.rendering.SmsText;
@@ -77,7 +79,7 @@ class TwilioSimulator {
 	@PostMapping(path = MESSAGES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> create(@PathVariable String accountSid,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestParam Map<String, String> form) {
+			@RequestParam Map<String, String> form, HttpServletResponse response) throws IOException {
 		if (!this.accountSid.equals(accountSid) || !this.expectedAuthorization.equals(authorization)) {
 			return error(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
 		}
@@ -98,7 +100,9 @@ class TwilioSimulator {
 		if (this.faults.overRate((service != null && !service.isBlank()) ? service : from)) {
 			return error(HttpStatus.TOO_MANY_REQUESTS, 20429, "Too Many Requests");
 		}
-		switch (E164.matcher(to).matches() ? this.faults.next(to) : SimulatorFaults.Fault.INVALID_NUMBER) {
+		SimulatorFaults.Fault fault = E164.matcher(to).matches() ? this.faults.next(to)
+				: SimulatorFaults.Fault.INVALID_NUMBER;
+		switch (fault) {
 			case TOO_MANY_REQUESTS:
 				return error(HttpStatus.TOO_MANY_REQUESTS, 20429, "Too Many Requests");
 			case SERVER_ERROR:
@@ -108,12 +112,18 @@ class TwilioSimulator {
 			default:
 				break;
 		}
-		String sid = "SM" + hex32();
+		String sid = "SM" + DelayedCallbacks.hex32();
 		int segments = Math.max(1, SmsText.analyze(body, true).parts());
 		Instant now = Instant.now();
 		String status = (service != null && !service.isBlank()) ? "accepted" : "queued";
 		this.inbox
 			.add(new SimulatorInbox.Received(sid, to, (from != null) ? from : service, body, segments, now, status));
+		if (fault == SimulatorFaults.Fault.CONNECTION_RESET) {
+			// Taken, then the connection breaks mid-answer: the sender never learns the
+			// SID.
+			this.inbox.update(to, sid, "delivered");
+			closeMidAnswer(response);
+		}
 		String callback = form.get("StatusCallback");
 		if (callback != null && !callback.isBlank() && this.settings.callbacks()) {
 			Map<String, String> common = new LinkedHashMap<>();
@@ -191,16 +201,25 @@ class TwilioSimulator {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
 	}
 
+	/**
+	 * Sends the status line and headers of an answer that promises a body, then closes
+	 * the connection: the client has sent its request and reads a broken answer.
+	 */
+	private static void closeMidAnswer(HttpServletResponse response) throws IOException {
+		response.setStatus(HttpStatus.CREATED.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(4096);
+		response.getOutputStream().write('{');
+		response.flushBuffer();
+		// Tomcat closes a connection at once after this exception on a committed answer.
+		throw new CloseNowException("Simulated connection reset");
+	}
+
 	private static void delay(Duration latency) {
 		if (!latency.isZero()) {
 			// Injected latency, as a slow provider would add it to this request thread.
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(latency.toMillis()));
 		}
-	}
-
-	private static String hex32() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return String.format("%016x%016x", random.nextLong(), random.nextLong());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import vn.loa.channels.sms.SmsBroadcastWorker;
 import vn.loa.channels.sms.SmsProperties;
 import vn.loa.channels.zalo.ZaloOaConnected;
 import vn.loa.channels.zalo.ZaloReauthorisationNeeded;
+import vn.loa.channels.zalo.ZaloTokenWait;
 import vn.loa.channels.zalo.ZnsReceipt;
 import vn.loa.deliverylog.DeliveryLog;
 import vn.loa.deliverylog.DeliveryLog.BulkResult;
@@ -70,6 +72,9 @@ public class ZnsBroadcastWorker implements BulkChannel {
 
 	static final String QUOTA = "QUOTA";
 
+	/** Loa's tracking ids: the delivery row's id. */
+	private static final Pattern TRACKING_ID = Pattern.compile("\\d{1,18}");
+
 	private final BulkRunner runner;
 
 	private final BulkJobs jobs;
@@ -96,7 +101,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 
 	private volatile Instant quotaSpentUntil;
 
-	private volatile Instant tokenWaitUntil;
+	private final ZaloTokenWait tokenWait;
 
 	ZnsBroadcastWorker(BulkRunner runner, BulkJobs jobs, DeliveryLog deliveryLog, ZnsClient client, ZnsTokens tokens,
 			SmsBroadcastWorker sms, SmsProperties smsProperties, ZnsProperties properties, BulkPacers pacers,
@@ -111,6 +116,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		this.properties = properties;
 		this.pacer = pacers.create(properties.ratePerSecond());
 		this.clock = clock;
+		this.tokenWait = new ZaloTokenWait(tokens::generation);
 	}
 
 	@Scheduled(fixedDelayString = "${loa.channels.zalo-zns.poll-interval:1s}",
@@ -158,9 +164,9 @@ public class ZnsBroadcastWorker implements BulkChannel {
 				return quiet;
 			}
 		}
-		Instant token = this.tokenWaitUntil;
-		if (token != null && token.isAfter(now)) {
-			return Optional.of(new Wait(token, "NEEDS_REAUTHORISATION"));
+		Optional<Instant> token = this.tokenWait.until(now);
+		if (token.isPresent()) {
+			return Optional.of(new Wait(token.get(), "NEEDS_REAUTHORISATION"));
 		}
 		Instant quota = this.quotaSpentUntil;
 		if (quota != null && quota.isAfter(now) && !payload(job).fallback()) {
@@ -173,8 +179,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 	public BulkResult send(BulkJob job, Claimed row, Recipient recipient, BulkRun run) throws InterruptedException {
 		ZnsPayload payload = payload(job);
 		Instant now = this.clock.instant();
-		Instant tokenWait = this.tokenWaitUntil;
-		if (tokenWait != null && tokenWait.isAfter(now)) {
+		if (this.tokenWait.holds(now)) {
 			return BulkResult.notSent(row);
 		}
 		Instant quota = this.quotaSpentUntil;
@@ -190,7 +195,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 			token = this.tokens.accessToken();
 		}
 		catch (ZaloReauthorisationNeeded ex) {
-			this.tokenWaitUntil = now.plus(this.properties.tokenWait());
+			this.tokenWait.begin(now.plus(this.properties.tokenWait()), ex);
 			return BulkResult.notSent(row);
 		}
 		ZnsClient.SendAnswer answer;
@@ -211,7 +216,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		ZnsStatusTable.Verdict verdict = ZnsStatusTable.classify(answer.error(), answer.message());
 		switch (verdict.kind()) {
 			case TOKEN -> {
-				this.tokenWaitUntil = now.plus(this.properties.tokenWait());
+				this.tokenWait.begin(now.plus(this.properties.tokenWait()), ZaloReauthorisationNeeded.UNKNOWN);
 				return BulkResult.notSent(row);
 			}
 			case QUOTA -> {
@@ -244,17 +249,21 @@ public class ZnsBroadcastWorker implements BulkChannel {
 		this.tokens.useSandboxToken();
 	}
 
-	/** The OA is connected again: the jobs waiting for its token go on now. */
+	/**
+	 * The OA is connected again (on this node): the jobs waiting for its token go on now,
+	 * here and — woken in the database — on whichever node takes them; a node that had
+	 * waited itself sees the new pair in the store ({@link ZaloTokenWait}).
+	 */
 	@EventListener
 	void connected(ZaloOaConnected connected) {
-		this.tokenWaitUntil = null;
+		this.tokenWait.clear();
 		this.jobs.wake(ZnsChannel.ID, "NEEDS_REAUTHORISATION");
 	}
 
 	/** Forgets a spent quota and a refused token (tests; a new day does it itself). */
 	void forgetWaits() {
 		this.quotaSpentUntil = null;
-		this.tokenWaitUntil = null;
+		this.tokenWait.clear();
 	}
 
 	/** A quota-spent row closed for good, because its SMS goes instead. */
@@ -349,7 +358,7 @@ public class ZnsBroadcastWorker implements BulkChannel {
 			return;
 		}
 		// The receipt overtook the batch that stores msg_id: the tracking id is the row.
-		if (receipt.trackingId() != null && receipt.trackingId().matches("\\d{1,18}")) {
+		if (receipt.trackingId() != null && TRACKING_ID.matcher(receipt.trackingId()).matches()) {
 			long id = Long.parseLong(receipt.trackingId());
 			this.deliveryLog.get(id)
 				.filter((row) -> ZnsChannel.ID.equals(row.channel()))
@@ -368,7 +377,9 @@ public class ZnsBroadcastWorker implements BulkChannel {
 	}
 
 	private ZnsPayload payload(BulkJob job) {
-		return this.payloads.computeIfAbsent(job.id(), (id) -> ZnsPayload.fromJson(job.payload()));
+		ZnsPayload known = this.payloads.get(job.id());
+		return (known != null) ? known
+				: this.payloads.computeIfAbsent(job.id(), (id) -> ZnsPayload.fromJson(job.payload()));
 	}
 
 	/** Zalo takes {@code 84987654321}, without the plus. */

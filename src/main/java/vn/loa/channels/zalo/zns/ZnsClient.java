@@ -1,12 +1,14 @@
 package vn.loa.channels.zalo.zns;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -21,9 +23,15 @@ import org.springframework.web.client.RestClientException;
  */
 class ZnsClient {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final RestClient http;
 
 	private final Supplier<String> baseUrl;
+
+	private volatile SendAddress sendAddress;
+
+	private volatile SendBody sendBody;
 
 	ZnsClient(RestClient http, Supplier<String> baseUrl) {
 		this.http = http;
@@ -84,19 +92,11 @@ class ZnsClient {
 	 */
 	SendAnswer send(String token, String phone, String templateId, Map<String, String> data, String trackingId,
 			boolean development) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (development) {
-			body.put("mode", "development");
-		}
-		body.put("phone", phone);
-		body.put("template_id", templateId);
-		body.put("template_data", data);
-		body.put("tracking_id", trackingId);
 		JsonNode answer = this.http.post()
-			.uri(this.baseUrl.get() + "/message/template")
+			.uri(sendUri())
 			.header("access_token", token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
+			.body(SendBody.of(templateId, data, development, this).bytes(phone, trackingId))
 			.retrieve()
 			.body(JsonNode.class);
 		int error = answer.path("error").asInt(-1);
@@ -104,6 +104,88 @@ class ZnsClient {
 		JsonNode quota = data1.path("quota");
 		return new SendAnswer(error, answer.path("message").asString(""), text(data1, "msg_id"),
 				number(quota, "dailyQuota"), number(quota, "remainingQuota"));
+	}
+
+	/**
+	 * The address of {@code /message/template}, parsed once per base URL rather than once
+	 * per message (the base URL is read per call: the simulator's port is known late).
+	 */
+	private URI sendUri() {
+		String base = this.baseUrl.get();
+		SendAddress known = this.sendAddress;
+		if (known == null || !known.base().equals(base)) {
+			known = new SendAddress(base, URI.create(base + "/message/template"));
+			this.sendAddress = known;
+		}
+		return known.uri();
+	}
+
+	private record SendAddress(String base, URI uri) {
+
+	}
+
+	/**
+	 * A send's JSON body. A job sends every recipient the same template with the same
+	 * values, so all but the phone number and the tracking id is encoded once per job
+	 * (the last template and values seen, by identity) and each message costs one byte
+	 * array.
+	 */
+	private record SendBody(String templateId, Map<String, String> data, boolean development, byte[] head,
+			byte[] middle) {
+
+		static SendBody of(String templateId, Map<String, String> data, boolean development, ZnsClient client) {
+			SendBody known = client.sendBody;
+			if (known != null && known.templateId().equals(templateId) && known.data() == data
+					&& known.development() == development) {
+				return known;
+			}
+			String head = development ? "{\"mode\":\"development\",\"phone\":" : "{\"phone\":";
+			String middle = ",\"template_id\":" + JSON.writeValueAsString(templateId) + ",\"template_data\":"
+					+ JSON.writeValueAsString(data) + ",\"tracking_id\":";
+			SendBody body = new SendBody(templateId, data, development, head.getBytes(StandardCharsets.UTF_8),
+					middle.getBytes(StandardCharsets.UTF_8));
+			client.sendBody = body;
+			return body;
+		}
+
+		byte[] bytes(String phone, String trackingId) {
+			byte[] phoneJson = quoted(phone);
+			byte[] trackingJson = quoted(trackingId);
+			byte[] body = new byte[this.head.length + phoneJson.length + this.middle.length + trackingJson.length + 1];
+			int at = 0;
+			at = put(body, at, this.head);
+			at = put(body, at, phoneJson);
+			at = put(body, at, this.middle);
+			at = put(body, at, trackingJson);
+			body[at] = '}';
+			return body;
+		}
+
+		/**
+		 * A JSON string; digits and letters as they are, anything else through Jackson.
+		 */
+		private static byte[] quoted(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && c != '-'
+						&& c != '_' && c != '+' && c != '.') {
+					return JSON.writeValueAsBytes(value);
+				}
+			}
+			byte[] quoted = new byte[value.length() + 2];
+			quoted[0] = '"';
+			for (int i = 0; i < value.length(); i++) {
+				quoted[i + 1] = (byte) value.charAt(i);
+			}
+			quoted[quoted.length - 1] = '"';
+			return quoted;
+		}
+
+		private static int put(byte[] into, int at, byte[] part) {
+			System.arraycopy(part, 0, into, at, part.length);
+			return at + part.length;
+		}
+
 	}
 
 	/** {@code GET /template/all}, every page. */

@@ -1,5 +1,7 @@
 package vn.loa.channels.zalo.zns;
 
+import java.util.function.Supplier;
+
 import vn.loa.channels.ChannelHttp;
 
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,40 @@ class ZnsConfiguration {
 	ZnsClient znsClient(ZnsProperties properties, Environment environment) {
 		return new ZnsClient(
 				ChannelHttp.restClient(properties.http().connectTimeout(), properties.http().readTimeout()),
-				() -> baseUrl(properties, environment));
+				new BaseUrl(properties, environment));
+	}
+
+	/**
+	 * The base URL, worked out per call until it is settled (configured, or the
+	 * simulator's port known), then kept: a broadcast asks for it once a message.
+	 */
+	static final class BaseUrl implements Supplier<String> {
+
+		private final ZnsProperties properties;
+
+		private final Environment environment;
+
+		private volatile String settled;
+
+		BaseUrl(ZnsProperties properties, Environment environment) {
+			this.properties = properties;
+			this.environment = environment;
+		}
+
+		@Override
+		public String get() {
+			String known = this.settled;
+			if (known != null) {
+				return known;
+			}
+			String url = baseUrl(this.properties, this.environment);
+			boolean configured = this.properties.baseUrl() != null && !this.properties.baseUrl().isBlank();
+			if (configured || this.environment.getProperty("local.server.port") != null) {
+				this.settled = url;
+			}
+			return url;
+		}
+
 	}
 
 	/**

@@ -53,7 +53,13 @@ class ZnsTokens {
 		if (this.properties.sandbox()) {
 			return SANDBOX_TOKEN;
 		}
-		throw new ZaloReauthorisationNeeded("No Zalo OA is connected: connect it in the console");
+		throw new ZaloReauthorisationNeeded("No Zalo OA is connected: connect it in the console", 0);
+	}
+
+	/** The OA token store's generation (see {@link ZaloAccessTokens#generation()}). */
+	long generation() {
+		ZaloAccessTokens store = this.sandboxToken ? null : this.tokens.getIfAvailable();
+		return (store != null) ? store.generation() : 0;
 	}
 
 }

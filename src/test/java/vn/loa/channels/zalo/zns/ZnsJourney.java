@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.bulk.BulkPacing;
 import vn.loa.channels.sms.sandbox.SimulatorInbox;
 import vn.loa.channels.zalo.ZaloAccessTokens;
+import vn.loa.channels.zalo.ZaloReauthorisationNeeded;
 import vn.loa.channels.zalo.ZnsReceipt;
 import vn.loa.channels.zalo.zns.sandbox.ZnsInbox;
 import vn.loa.channels.zalo.zns.sandbox.ZnsSimulator;
@@ -108,6 +110,9 @@ abstract class ZnsJourney {
 	Crashes crashes;
 
 	@Autowired
+	TestTokens tokens;
+
+	@Autowired
 	vn.loa.publishing.PublicationService publications;
 
 	private String area;
@@ -131,6 +136,7 @@ abstract class ZnsJourney {
 
 	@AfterEach
 	void reset() {
+		this.tokens.connect();
 		this.simulator.reset();
 		this.worker.forgetWaits();
 		this.crashes.point = null;
@@ -180,6 +186,35 @@ abstract class ZnsJourney {
 		assertThat(sent.get("provider_reference")).isEqualTo(zns.msgId());
 		assertThat(this.znsInbox.receivedBy(optedOut)).isEmpty();
 		assertThat(this.smsInbox.receivedBy(optedOut)).isEmpty();
+	}
+
+	@Test
+	void anOaConnectedOnAnotherNodeResumesTheJobsWaitingHere() {
+		// Zalo refused the refresh: the job waits for a usable token, here for five
+		// minutes (token-wait) before it looks again by itself.
+		this.tokens.refuse();
+		long publication = ThreadLocalRandom.current().nextLong(6_000_000_000L, 7_000_000_000L);
+		long job = enqueue(publication, true);
+		this.worker.run(job, BulkPacing.CHANNEL);
+		BulkJob waiting = this.jobs.find(job).orElseThrow();
+		assertThat(waiting.state()).isEqualTo(BulkJob.State.WAITING);
+		assertThat(waiting.waitReason()).isEqualTo("NEEDS_REAUTHORISATION");
+		assertThat(waiting.notBefore()).isAfter(Instant.now().plusSeconds(60));
+		for (String phone : this.phones) {
+			assertThat(this.znsInbox.receivedBy(phone)).isEmpty();
+			assertThat(this.smsInbox.receivedBy(phone)).isEmpty();
+		}
+
+		// An admin connects the OA on another node: that node stores the new pair and
+		// wakes the waiting jobs in the database. Nothing is said to this node, whose
+		// scheduled worker takes the job, sees the new pair and sends.
+		this.tokens.connect();
+		this.jobs.wake(ZnsChannel.ID, "NEEDS_REAUTHORISATION");
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jobs.find(job).orElseThrow().state() == BulkJob.State.DONE);
+		assertThat(statuses(publication, "zalo-zns")).containsEntry("SENT", 10L);
+		assertExactlyOnePerReachableRecipient(publication, 10);
 	}
 
 	@Test
@@ -585,13 +620,50 @@ abstract class ZnsJourney {
 		 */
 		@Bean
 		@Primary
-		ZaloAccessTokens testZaloAccessTokens() {
-			return () -> "test-oa-access-token";
+		TestTokens testZaloAccessTokens() {
+			return new TestTokens();
 		}
 
 		@Bean
 		Crashes crashes() {
 			return new Crashes();
+		}
+
+	}
+
+	/**
+	 * The shared OA token store as every node sees it: usable, or refused until an admin
+	 * connects the OA again (on any node), which moves its generation on.
+	 */
+	static class TestTokens implements ZaloAccessTokens {
+
+		private volatile boolean refused;
+
+		private final AtomicLong generation = new AtomicLong(1);
+
+		@Override
+		public String accessToken() {
+			if (this.refused) {
+				throw new ZaloReauthorisationNeeded("Zalo OA cần được kết nối lại", this.generation.get());
+			}
+			return "test-oa-access-token";
+		}
+
+		@Override
+		public long generation() {
+			return this.generation.get();
+		}
+
+		/** Zalo refused the refresh: the store says NEEDS_REAUTHORISATION. */
+		void refuse() {
+			this.refused = true;
+			this.generation.incrementAndGet();
+		}
+
+		/** An admin connected the OA, on whichever node: a new pair is stored. */
+		void connect() {
+			this.refused = false;
+			this.generation.incrementAndGet();
 		}
 
 	}

@@ -11,17 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.channels.sms.sandbox.DelayedCallbacks;
 import vn.loa.channels.zalo.ZaloSignature;
 import vn.loa.channels.zalo.zns.ZnsProperties;
 
@@ -44,8 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
  * data}} and errors come as HTTP 200, as Zalo's do. It keeps a daily quota, answers -118
  * (no Zalo account) for a configurable share or list of numbers and -141 for numbers that
  * refused the OA, and posts signed, delayed {@code user_received_message} callbacks to
- * {@code /webhooks/zalo} with {@code X-ZEvent-Server: ZNS}. {@code GET
- * /sandbox/zalo/{phone}} shows what a number received.
+ * {@code /webhooks/zalo} with {@code X-ZEvent-Server: ZNS} (at most
+ * {@link DelayedCallbacks#LIMIT} waiting; beyond that they are dropped and counted).
+ * {@code GET /sandbox/zalo/{phone}} shows what a number received.
  */
 @RestController
 @ConditionalOnProperty(prefix = "loa.channels.zalo-zns", name = "mode", havingValue = "sandbox", matchIfMissing = true)
@@ -54,6 +53,9 @@ public class ZnsSimulator implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(ZnsSimulator.class);
 
 	private static final String BASE = "/sandbox/zalo/business";
+
+	/** A Vietnamese number as Zalo takes it: {@code 84} and nine or ten digits. */
+	private static final Pattern PHONE = Pattern.compile("84[0-9]{9,10}");
 
 	/** The templates the simulated OA has: one ENABLED, one DISABLED for quality. */
 	static final Map<String, Template> TEMPLATES = Map.of("355330",
@@ -76,11 +78,7 @@ public class ZnsSimulator implements DisposableBean {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(2, (runnable) -> {
-		Thread thread = new Thread(runnable, "zns-simulator-callbacks");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final DelayedCallbacks callbacks = new DelayedCallbacks("zns-simulator-callbacks", DelayedCallbacks.LIMIT);
 
 	private final Set<String> refusedTokens = ConcurrentHashMap.newKeySet();
 
@@ -173,7 +171,7 @@ public class ZnsSimulator implements DisposableBean {
 		String templateId = request.path("template_id").asString("");
 		String trackingId = request.path("tracking_id").asString("");
 		JsonNode data = request.path("template_data");
-		if (!phone.matches("84[0-9]{9,10}")) {
+		if (!PHONE.matcher(phone).matches()) {
 			return error(-108, "Phone number is invalid");
 		}
 		Template template = TEMPLATES.get(templateId);
@@ -214,12 +212,12 @@ public class ZnsSimulator implements DisposableBean {
 			this.sentToday.decrementAndGet();
 			return error(-144, "OA has reached the daily limit of ZNS messages");
 		}
-		String msgId = UUID.randomUUID().toString().replace("-", "");
+		String msgId = DelayedCallbacks.hex32();
 		Instant now = this.clock.instant();
 		this.inbox.add(new ZnsInbox.Received(phone, msgId, templateId, values, trackingId, now));
 		if (this.callbacksOn) {
 			this.callbacks.schedule(() -> callback(phone, msgId, trackingId),
-					this.properties.simulator().callbackDelay().toMillis(), TimeUnit.MILLISECONDS);
+					this.properties.simulator().callbackDelay());
 		}
 		Map<String, Object> quota = new LinkedHashMap<>();
 		quota.put("dailyQuota", Long.toString(this.dailyQuota));
@@ -404,7 +402,7 @@ public class ZnsSimulator implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.callbacks.shutdownNow();
+		this.callbacks.close();
 	}
 
 }
