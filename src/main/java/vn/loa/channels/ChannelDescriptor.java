@@ -148,7 +148,21 @@ public interface ChannelDescriptor {
 
 	}
 
-	record ChannelHealth(boolean up, String detail) {
+	/**
+	 * A channel's health as the channel itself knows it.
+	 *
+	 * @param up whether the channel can send (a channel waiting for its quota is up)
+	 * @param detail what is wrong or waiting, for the health endpoint and the console
+	 * @param state what kind of state it is, so the console need not read {@code detail}
+	 * @param action the console page where an admin clears the state, or null when none
+	 * does (the state ends by itself, or needs the configuration changed)
+	 */
+	record ChannelHealth(boolean up, String detail, State state, String action) {
+
+		/** A health that is plainly up (OK) or down (DOWN), with no action. */
+		public ChannelHealth(boolean up, String detail) {
+			this(up, detail, up ? State.OK : State.DOWN, null);
+		}
 
 		public static ChannelHealth healthy() {
 			return new ChannelHealth(true, "ok");
@@ -156,6 +170,39 @@ public interface ChannelDescriptor {
 
 		public static ChannelHealth unhealthy(String detail) {
 			return new ChannelHealth(false, detail);
+		}
+
+		public static ChannelHealth disabled() {
+			return new ChannelHealth(true, "disabled", State.DISABLED, null);
+		}
+
+		/** The provider refused the channel's authorisation; an admin connects again. */
+		public static ChannelHealth needsReauthorisation(String detail, String action) {
+			return new ChannelHealth(false, detail, State.NEEDS_REAUTHORISATION, action);
+		}
+
+		/** Part of the channel is paused until an admin gives it what it lacks. */
+		public static ChannelHealth paused(String detail, String action) {
+			return new ChannelHealth(false, detail, State.PAUSED, action);
+		}
+
+		/**
+		 * The provider's quota is spent: the channel is up and its jobs wait until it
+		 * renews; {@code action} shows what waits.
+		 */
+		public static ChannelHealth quotaWait(String detail, String action) {
+			return new ChannelHealth(true, detail, State.QUOTA_WAIT, action);
+		}
+
+		public static ChannelHealth templateMissing(String detail, String action) {
+			return new ChannelHealth(false, detail, State.TEMPLATE_MISSING, action);
+		}
+
+		/** The kinds of channel state the console names, each with its own words. */
+		public enum State {
+
+			OK, DISABLED, DOWN, NEEDS_REAUTHORISATION, PAUSED, QUOTA_WAIT, TEMPLATE_MISSING
+
 		}
 
 	}

@@ -12,8 +12,18 @@ public interface ChannelTestSend {
 	/** Whether the channel is in sandbox mode, so any number is a sandbox number. */
 	boolean sandbox();
 
-	/** A number to offer in sandbox mode. */
-	String sandboxNumber();
+	/**
+	 * A number to offer in sandbox mode: the same for every channel's simulator, so an
+	 * admin's tests land on one number's sandbox pages.
+	 */
+	default String sandboxNumber() {
+		return "+84900000001";
+	}
+
+	/** The sandbox page where a test to {@code number} shows, or null. */
+	default String sandboxPage(String number) {
+		return null;
+	}
 
 	/**
 	 * Sends {@code text} to {@code to}.

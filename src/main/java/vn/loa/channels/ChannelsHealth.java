@@ -12,9 +12,10 @@ import vn.loa.rendering.TemplateStore;
 /**
  * {@code /actuator/health} component "channels": each channel's mode and health. An
  * enabled channel whose template is missing is DOWN: every publication to it would fail.
+ * The console's channels page asks the same {@link #probe}.
  */
 @Component("channelsHealthIndicator")
-class ChannelsHealth extends AbstractHealthIndicator {
+public class ChannelsHealth extends AbstractHealthIndicator {
 
 	private final List<ChannelDescriptor> channels;
 
@@ -29,12 +30,11 @@ class ChannelsHealth extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		boolean allUp = true;
 		for (ChannelDescriptor channel : this.channels) {
-			ChannelDescriptor.ChannelHealth health = channel.enabled() ? probe(channel)
-					: new ChannelDescriptor.ChannelHealth(true, "disabled");
+			ChannelDescriptor.ChannelHealth health = probe(channel);
 			allUp &= health.up();
 			builder.withDetail(channel.id(),
 					Map.of("mode", channel.mode(), "enabled", channel.enabled(), "status", health.up() ? "UP" : "DOWN",
-							"detail", health.detail(), "template",
+							"state", health.state().name(), "detail", health.detail(), "template",
 							channel.id() + "/" + channel.template() + " (" + origin(channel) + ")"));
 		}
 		if (allUp) {
@@ -45,12 +45,26 @@ class ChannelsHealth extends AbstractHealthIndicator {
 		}
 	}
 
-	private ChannelDescriptor.ChannelHealth probe(ChannelDescriptor channel) {
-		if (!this.templates.exists(channel.id(), channel.template())) {
-			return ChannelDescriptor.ChannelHealth.unhealthy("template " + channel.id() + "/" + channel.template()
-					+ " is missing (neither built in nor in " + this.templates.overrideDir() + ")");
+	/**
+	 * The channel's health with its typed state: DISABLED when it is off,
+	 * TEMPLATE_MISSING when its template is, else what the channel says (a probe that
+	 * throws is DOWN).
+	 */
+	public ChannelDescriptor.ChannelHealth probe(ChannelDescriptor channel) {
+		if (!channel.enabled()) {
+			return ChannelDescriptor.ChannelHealth.disabled();
 		}
-		return channel.health();
+		if (!this.templates.exists(channel.id(), channel.template())) {
+			return ChannelDescriptor.ChannelHealth.templateMissing("template " + channel.id() + "/" + channel.template()
+					+ " is missing (neither built in nor in " + this.templates.overrideDir() + ")",
+					"/console/templates");
+		}
+		try {
+			return channel.health();
+		}
+		catch (RuntimeException ex) {
+			return ChannelDescriptor.ChannelHealth.unhealthy(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
 	}
 
 	private String origin(ChannelDescriptor channel) {

@@ -163,20 +163,10 @@ public class PlanCounter {
 			.toList();
 	}
 
+	/**
+	 * Takes the counter's lock row (inserted by the V190 migration) for this transaction.
+	 */
 	private void lock() {
-		if (this.jdbc.sql("select name from plan_counter_state where name = :name for update")
-			.param("name", STATE)
-			.query(String.class)
-			.optional()
-			.isPresent()) {
-			return;
-		}
-		try {
-			this.jdbc.sql("insert into plan_counter_state (name) values (:name)").param("name", STATE).update();
-		}
-		catch (org.springframework.dao.DuplicateKeyException ex) {
-			// another node made it first; its lock is taken below
-		}
 		this.jdbc.sql("select name from plan_counter_state where name = :name for update")
 			.param("name", STATE)
 			.query(String.class)

@@ -29,9 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.audience.InvalidPhoneNumberException;
 import vn.loa.audience.PhoneNumbers;
+import vn.loa.channels.ChannelCheck;
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ChannelException;
 import vn.loa.channels.ChannelTestSend;
+import vn.loa.channels.ChannelsHealth;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.AuditTrail;
 import vn.loa.deliverylog.Delivery;
@@ -59,13 +61,11 @@ class ChannelsPage {
 		.compile("(^|\\.)(rate[a-z-]*|[a-z-]*quota[a-z-]*|[a-z-]*per-(second|minute|hour|day)|max-parts|"
 				+ "daily-limit|monthly-limit)$");
 
-	/** The console pages where an admin clears a channel's state. */
-	private static final Map<String, String> ACTION_PAGES = Map.of("zalo", "/console/zalo", "zalo-zns", "/console/zalo",
-			"facebook", "/console/facebook", "radio", "/console/stations");
-
 	private final List<ChannelDescriptor> channels;
 
 	private final Map<String, ChannelTestSend> testSends = new TreeMap<>();
+
+	private final Map<String, ChannelCheck> checks = new TreeMap<>();
 
 	private final DeliveryCounts counts;
 
@@ -75,8 +75,12 @@ class ChannelsPage {
 
 	private final Clock clock;
 
+	private final ChannelsHealth health;
+
 	ChannelsPage(List<ChannelDescriptor> channels, List<ChannelTestSend> testSends, DeliveryCounts counts,
-			Environment environment, AuditTrail audit, Clock clock) {
+			Environment environment, AuditTrail audit, Clock clock, ChannelsHealth health, List<ChannelCheck> checks) {
+		this.health = health;
+		checks.forEach((c) -> this.checks.put(c.channel(), c));
 		this.channels = channels.stream().sorted(Comparator.comparing(ChannelDescriptor::id)).toList();
 		testSends.forEach((t) -> this.testSends.put(t.channel(), t));
 		this.counts = counts;
@@ -94,11 +98,11 @@ class ChannelsPage {
 		day.values().forEach((c) -> statuses.addAll(c.keySet()));
 		List<Row> rows = new ArrayList<>();
 		for (ChannelDescriptor channel : this.channels) {
-			ChannelDescriptor.ChannelHealth health = channel.enabled() ? probe(channel)
-					: new ChannelDescriptor.ChannelHealth(true, "disabled");
-			rows.add(new Row(channel, health, state(channel, health), actionPage(channel, health),
+			ChannelDescriptor.ChannelHealth health = this.health.probe(channel);
+			rows.add(new Row(channel, health, health.state().name(), health.action(),
 					this.counts.lastFailure(channel.id(), now.minus(FAILURE_WINDOW)), limits(channel.id()),
-					day.getOrDefault(channel.id(), Map.of()), this.testSends.get(channel.id())));
+					day.getOrDefault(channel.id(), Map.of()), this.testSends.get(channel.id()),
+					this.checks.containsKey(channel.id())));
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("dayStatuses", statuses);
@@ -134,6 +138,7 @@ class ChannelsPage {
 			redirect.addFlashAttribute("notice", "notice.testSent");
 			redirect.addFlashAttribute("testNumber", number);
 			redirect.addFlashAttribute("testSandbox", sender.sandbox());
+			redirect.addFlashAttribute("testSandboxPage", sender.sandbox() ? sender.sandboxPage(number) : null);
 		}
 		catch (ChannelException ex) {
 			this.audit.record(AUDIT_SUBJECT, 0, "TEST_FAILED", admin.getName(),
@@ -144,44 +149,33 @@ class ChannelsPage {
 		return "redirect:/console/channels";
 	}
 
-	private static ChannelDescriptor.ChannelHealth probe(ChannelDescriptor channel) {
+	/**
+	 * A harmless connection check through the channel's own client; what the provider
+	 * said is shown and recorded ({@code CHECK_OK} / {@code CHECK_FAILED}).
+	 */
+	@PostMapping("/console/channels/{channel}/check")
+	@PreAuthorize("hasRole('ADMIN')")
+	String check(@PathVariable String channel, Authentication admin, RedirectAttributes redirect) {
+		ChannelCheck check = this.checks.get(channel);
+		if (check == null) {
+			redirect.addFlashAttribute("failure", ProblemMessages.text("channels.noCheck", null, channel));
+			return "redirect:/console/channels";
+		}
+		List<ChannelCheck.Finding> findings;
 		try {
-			return channel.health();
+			findings = check.check();
 		}
 		catch (RuntimeException ex) {
-			return ChannelDescriptor.ChannelHealth.unhealthy(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			findings = List
+				.of(new ChannelCheck.Finding(channel, false, ex.getClass().getSimpleName() + ": " + ex.getMessage()));
 		}
-	}
-
-	/** A state an admin must clear, named as the channel's health names it. */
-	static String state(ChannelDescriptor channel, ChannelDescriptor.ChannelHealth health) {
-		if (!channel.enabled()) {
-			return "DISABLED";
-		}
-		if (health.up()) {
-			return "OK";
-		}
-		String detail = String.valueOf(health.detail());
-		if (detail.contains("NEEDS_REAUTHORISATION")) {
-			return "NEEDS_REAUTHORISATION";
-		}
-		if (detail.contains("PAUSED") || detail.contains("needs a new token")) {
-			return "PAUSED";
-		}
-		if (detail.startsWith("template ")) {
-			return "TEMPLATE_MISSING";
-		}
-		return "DOWN";
-	}
-
-	private static String actionPage(ChannelDescriptor channel, ChannelDescriptor.ChannelHealth health) {
-		if (health.up()) {
-			return null;
-		}
-		if (String.valueOf(health.detail()).startsWith("template ")) {
-			return "/console/templates";
-		}
-		return ACTION_PAGES.get(channel.id());
+		boolean ok = !findings.isEmpty() && findings.stream().allMatch(ChannelCheck.Finding::ok);
+		this.audit.record(AUDIT_SUBJECT, 0, ok ? "CHECK_OK" : "CHECK_FAILED", admin.getName(), channel + ": " + String
+			.join("; ", findings.stream().map((f) -> f.subject() + " " + (f.ok() ? "OK" : f.detail())).toList()));
+		redirect.addFlashAttribute("checkChannel", channel);
+		redirect.addFlashAttribute("checkOk", ok);
+		redirect.addFlashAttribute("checkFindings", findings);
+		return "redirect:/console/channels";
 	}
 
 	/** The channel's rates and quotas from its {@code channels/<id>.yml}. */
@@ -214,7 +208,7 @@ class ChannelsPage {
 
 	record Row(ChannelDescriptor channel, ChannelDescriptor.ChannelHealth health, String state, String actionPage,
 			Optional<Delivery> lastFailure, Map<String, String> limits, Map<DeliveryStatus, Long> day,
-			ChannelTestSend testSend) {
+			ChannelTestSend testSend, boolean checkable) {
 
 		public String colour() {
 			return ChannelColours.of(this.channel.id());

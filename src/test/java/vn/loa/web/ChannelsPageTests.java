@@ -7,7 +7,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.loa.audience.SegmentSpec;
+import vn.loa.channels.ChannelCheck;
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.ChannelsHealth;
+import vn.loa.channels.bulk.BulkJobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -18,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -25,10 +38,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@SuppressWarnings("unchecked")
 class ChannelsPageTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	BulkJobs jobs;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ChannelsHealth health;
+
+	@Autowired
+	List<ChannelDescriptor> descriptors;
 
 	@Test
 	void onlyAnAdminSeesEachChannelsModeHealthRateAndDay() throws Exception {
@@ -52,18 +78,103 @@ class ChannelsPageTests {
 	}
 
 	@Test
-	void aChannelsHealthNamesTheStateAnAdminMustClear() {
-		ChannelDescriptor zalo = ChannelDescriptor.builder("zalo", "Zalo OA").template("message.txt").build();
-		assertThat(ChannelsPage.state(zalo,
-				ChannelDescriptor.ChannelHealth.unhealthy("NEEDS_REAUTHORISATION: refresh token expired")))
-			.isEqualTo("NEEDS_REAUTHORISATION");
-		assertThat(ChannelsPage.state(zalo, ChannelDescriptor.ChannelHealth.unhealthy("Page X (1) needs a new token")))
-			.isEqualTo("PAUSED");
-		assertThat(ChannelsPage.state(zalo, ChannelDescriptor.ChannelHealth.unhealthy("template zalo/x is missing")))
-			.isEqualTo("TEMPLATE_MISSING");
-		assertThat(ChannelsPage.state(zalo, ChannelDescriptor.ChannelHealth.healthy())).isEqualTo("OK");
-		ChannelDescriptor off = ChannelDescriptor.builder("sms", "SMS").template("a.txt").enabled(false).build();
-		assertThat(ChannelsPage.state(off, ChannelDescriptor.ChannelHealth.healthy())).isEqualTo("DISABLED");
+	void eachChannelNamesItsOwnStateAndThePageThatClearsIt() throws Exception {
+		String pageId = "99" + (System.nanoTime() % 1_000_000_000L);
+		this.mvc
+			.perform(post("/api/v1/facebook/pages").with(csrf())
+				.with(user("admin").roles("ADMIN"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"pageId\":\"" + pageId + "\",\"name\":\"Trang thử trạng thái\",\"token\":\"page-token-"
+						+ pageId + "\"}"))
+			.andExpect(status().is2xxSuccessful());
+		long publication = 7_000_000_000L + (System.nanoTime() % 1_000_000L);
+		long job = this.jobs.enqueue("zalo-zns", publication, "area=X", SegmentSpec.of(null, "X"), "{}", "v1", false,
+				Instant.now().plusSeconds(3600));
+		try {
+			// Graph refused the Page's token (as the publisher records it); the ZNS quota
+			// is spent until tomorrow
+			this.jdbc.update("update facebook_page set state = 'NEEDS_REAUTHORISATION', state_reason = 'token "
+					+ "expired' where page_id = ?", pageId);
+			this.jobs.waitUntil(job, Instant.now().plusSeconds(3600), "QUOTA");
+
+			Map<String, ChannelDescriptor.ChannelHealth> states = new java.util.HashMap<>();
+			this.descriptors.forEach((d) -> states.put(d.id(), this.health.probe(d)));
+			assertThat(states.get("facebook").state()).isEqualTo(ChannelDescriptor.ChannelHealth.State.PAUSED);
+			assertThat(states.get("facebook").action()).isEqualTo("/console/facebook");
+			assertThat(states.get("zalo-zns").state()).isEqualTo(ChannelDescriptor.ChannelHealth.State.QUOTA_WAIT);
+			assertThat(states.get("zalo-zns").up()).isTrue();
+			assertThat(states.get("zalo-zns").action()).isEqualTo("/console/operations");
+			assertThat(states.get("sms").state()).isEqualTo(ChannelDescriptor.ChannelHealth.State.OK);
+
+			String page = this.mvc.perform(get("/console/channels").with(user("admin").roles("ADMIN")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(page).contains("data-channel=\"facebook\" data-state=\"PAUSED\"")
+				.contains("href=\"/console/facebook\"")
+				.contains("Cập nhật mã truy cập Trang")
+				.contains("data-channel=\"zalo-zns\" data-state=\"QUOTA_WAIT\"")
+				.contains("href=\"/console/operations\"")
+				.contains("Chờ hạn mức");
+			this.mvc.perform(get("/console/channels").param("lang", "en").with(user("admin").roles("ADMIN")))
+				.andExpect(content().string(allOf(containsString("Waiting for quota"), containsString("Paused"),
+						containsString("Update the Page tokens"))));
+			this.mvc.perform(get("/actuator/health").with(user("admin").roles("ADMIN")))
+				.andExpect(jsonPath("$.components.channels.details.facebook.state").value("PAUSED"))
+				.andExpect(jsonPath("$.components.channels.details['zalo-zns'].state").value("QUOTA_WAIT"));
+		}
+		finally {
+			this.jdbc.update("delete from facebook_page where page_id = ?", pageId);
+			this.jobs.cancel(publication);
+		}
+		assertThat(this.health
+			.probe(this.descriptors.stream().filter((d) -> d.id().equals("zalo-zns")).findFirst().orElseThrow())
+			.state()).isEqualTo(ChannelDescriptor.ChannelHealth.State.OK);
+	}
+
+	@Test
+	void aTestZnsNeedsTheOaConnectedAndSaysSo() throws Exception {
+		this.mvc.perform(
+				post("/console/channels/zalo-zns/test").with(csrf()).param("to", "").with(user("admin").roles("ADMIN")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("failure"));
+		assertThat(this.jdbc.queryForList(
+				"select detail from audit_event where subject_type = 'channel-test' and " + "action = 'TEST_FAILED'",
+				String.class))
+			.anySatisfy((detail) -> assertThat(detail).startsWith("zalo-zns → +84900000001: NEEDS_REAUTHORISATION"));
+	}
+
+	@Test
+	void anAdminChecksAChannelsConnectionWithoutSendingAnything() throws Exception {
+		this.mvc.perform(post("/console/channels/sms/check").with(csrf()).with(user("admin").roles("ADMIN")))
+			.andExpect(flash().attributeExists("failure"));
+		this.mvc.perform(post("/console/channels/wordpress/check").with(csrf()).with(user("editor").roles("EDITOR")))
+			.andExpect(status().isForbidden());
+		List<ChannelCheck.Finding> wordpress = (List<ChannelCheck.Finding>) this.mvc
+			.perform(post("/console/channels/wordpress/check").with(csrf()).with(user("admin").roles("ADMIN")))
+			.andExpect(flash().attribute("checkChannel", "wordpress"))
+			.andReturn()
+			.getFlashMap()
+			.get("checkFindings");
+		assertThat(wordpress).isNotEmpty();
+		assertThat(this.jdbc.queryForList(
+				"select action from audit_event where subject_type = 'channel-test' " + "and detail like 'wordpress:%'",
+				String.class))
+			.isNotEmpty()
+			.allSatisfy((action) -> assertThat(action).isIn("CHECK_OK", "CHECK_FAILED"));
+		String page = this.mvc
+			.perform(get("/console/channels").with(user("admin").roles("ADMIN"))
+				.flashAttr("checkChannel", "wordpress")
+				.flashAttr("checkOk", true)
+				.flashAttr("checkFindings", List.of(new ChannelCheck.Finding("demo", true, "tài khoản loa"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"check-result\"")
+			.contains("Kênh wordpress: kết nối tốt")
+			.contains("id=\"check-wordpress\"")
+			.contains("id=\"check-facebook\"");
 	}
 
 }

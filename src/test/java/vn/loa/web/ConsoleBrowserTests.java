@@ -59,6 +59,18 @@ class ConsoleBrowserTests {
 	@Autowired
 	vn.loa.publishing.PublicationService publications;
 
+	@Autowired
+	vn.loa.audience.Subscribers subscribers;
+
+	@Autowired
+	vn.loa.deliverylog.DeliveryLog deliveries;
+
+	@Autowired
+	vn.loa.channels.bulk.BulkJobs jobs;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	WebDriverWait wait;
 
 	@BeforeAll
@@ -451,6 +463,82 @@ class ConsoleBrowserTests {
 		finally {
 			desktop();
 		}
+	}
+
+	@Test
+	void anApproverRetriesABroadcastsSafeRowAndAnAdminChecksAChannel() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		// a broadcast by SMS (urgent, so quiet hours do not hold it) whose one row never
+		// reached Twilio
+		String area = "B" + tag.substring(0, 6).toUpperCase();
+		String phone = "+8493"
+				+ String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(9_999_999));
+		this.subscribers.subscribe(phone, area, List.of(), "vi", "test");
+		ContentItem news = approved("Thông báo mất điện " + tag, "Lịch cắt điện khu vực.");
+		long broadcast = this.publications
+			.create(new vn.loa.publishing.PublicationRequest(news.id(),
+					List.of(new vn.loa.publishing.Target("sms", "area=" + area)), null, true, java.util.Map.of(),
+					"snv-kh"), new vn.loa.publishing.PublicationService.Actor("approver", true))
+			.id();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> this.deliveries.find(broadcast, "sms", phone)
+				.map((d) -> d.providerReference() != null)
+				.orElse(false) && this.jobs.ofPublication(broadcast).stream().allMatch((j) -> j.state().ended()));
+		this.jdbc.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = 'ConnectException', "
+				+ "error_message = 'Connection refused', provider_reference = null where publication_id = ? and "
+				+ "target = ?", broadcast, phone);
+
+		logIn("approver");
+		// the retry button sends the broadcast's safe row again, once
+		browser.get(url("/console/publications/" + broadcast));
+		assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retry-publication"))).getText())
+			.contains("1");
+		screenshot("console-publication-retry.png");
+		List<String> problems = new java.util.ArrayList<>(accessibility("/console/publications/" + broadcast));
+		phone();
+		try {
+			browser.navigate().refresh();
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retry-publication")));
+			screenshot("console-publication-retry-phone.png");
+			assertThat((Long) ((JavascriptExecutor) browser)
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+				.isLessThanOrEqualTo(0L);
+			click(By.id("retry-publication"));
+		}
+		finally {
+			desktop();
+		}
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> this.deliveries.find(broadcast, "sms", phone).orElseThrow().providerReference() != null);
+		vn.loa.deliverylog.Delivery row = this.deliveries.find(broadcast, "sms", phone).orElseThrow();
+		assertThat(row.attempts()).isEqualTo(2);
+		assertThat(this.deliveries.events(List.of(row.id())).get(row.id())).singleElement()
+			.satisfies((e) -> assertThat(e.actor()).isEqualTo("approver"));
+		logOut();
+
+		// an admin checks WordPress's connection and sends a test SMS, on a desktop and a
+		// phone
+		logIn("admin");
+		browser.get(url("/console/channels"));
+		click(By.id("check-wordpress"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("check-result")));
+		assertThat(text("#check-result")).contains("wordpress");
+		screenshot("console-channels-check.png");
+		problems.addAll(accessibility("/console/channels"));
+		phone();
+		try {
+			browser.get(url("/console/channels"));
+			click(By.id("test-send-sms"));
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice-ok"),
+					"Đã gửi tin thử."));
+			screenshot("console-channels-test-phone.png");
+		}
+		finally {
+			desktop();
+		}
+		assertThat(problems).as("accessibility violations (axe-core, WCAG 2 A/AA)").isEmpty();
 	}
 
 	/**

@@ -38,11 +38,17 @@ class FacebookChannel {
 			.providerSchedules(true)
 			.health(() -> {
 				List<String> problems = new ArrayList<>(app.missing());
-				pages.all()
+				List<String> paused = pages.all()
 					.stream()
 					.filter((page) -> !page.active())
-					.forEach((page) -> problems.add("Page " + page.name() + " (" + page.pageId()
-							+ ") needs a new token: " + page.stateReason()));
+					.map((page) -> "Page " + page.name() + " (" + page.pageId() + ") needs a new token: "
+							+ page.stateReason())
+					.toList();
+				problems.addAll(paused);
+				if (!paused.isEmpty()) {
+					// a new Page token on the Pages page makes the Page active again
+					return ChannelDescriptor.ChannelHealth.paused(String.join("; ", problems), "/console/facebook");
+				}
 				return problems.isEmpty() ? ChannelDescriptor.ChannelHealth.healthy()
 						: ChannelDescriptor.ChannelHealth.unhealthy(String.join("; ", problems));
 			})

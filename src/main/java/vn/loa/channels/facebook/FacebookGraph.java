@@ -102,6 +102,12 @@ class FacebookGraph {
 		});
 	}
 
+	/** Reads the Page's latest post: whether the token and the app's proof are taken. */
+	void readable(String token, String pageId) {
+		call(token, (client) -> client.fetchConnection(pageId + "/feed", Post.class, Parameter.with("fields", "id"),
+				Parameter.with("limit", 1)));
+	}
+
 	String permalink(String token, String postId) {
 		return call(token, (client) -> client.fetchObject(postId, Post.class, Parameter.with("fields", "permalink_url"))
 			.getPermalinkUrl());

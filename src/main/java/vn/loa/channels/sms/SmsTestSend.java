@@ -29,8 +29,8 @@ class SmsTestSend implements ChannelTestSend {
 	}
 
 	@Override
-	public String sandboxNumber() {
-		return "+84900000001";
+	public String sandboxPage(String number) {
+		return "/sandbox/sms/" + number;
 	}
 
 	@Override

@@ -44,6 +44,9 @@ class ZaloChannel {
 
 	static final String ID = "zalo";
 
+	/** Where an admin connects the OA again ({@link ZaloConnectPages}). */
+	static final String CONNECT_PAGE = "/console/zalo";
+
 	static final String FOLLOWERS = "followers";
 
 	/** Zalo's limit for a consultation text. */
@@ -65,7 +68,8 @@ class ZaloChannel {
 			.health(() -> {
 				ZaloOaTokens.Status status = tokens.status();
 				if (status.state() == ZaloOaTokens.State.NEEDS_REAUTHORISATION) {
-					return ChannelDescriptor.ChannelHealth.unhealthy("NEEDS_REAUTHORISATION: " + status.lastError());
+					return ChannelDescriptor.ChannelHealth
+						.needsReauthorisation("NEEDS_REAUTHORISATION: " + status.lastError(), CONNECT_PAGE);
 				}
 				return new ChannelDescriptor.ChannelHealth(true, status.state().name());
 			})

@@ -18,12 +18,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.loa.channels.ChannelCheck;
 import vn.loa.content.ContentVersion;
 import vn.loa.content.ImageRef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -43,6 +45,39 @@ class FacebookPreviewTests {
 
 	@Autowired
 	FacebookTextPolicy policy;
+
+	@Autowired
+	vn.loa.channels.facebook.sandbox.GraphSimulator simulator;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void anAdminChecksEachPagesTokenOnTheChannelsPageWithoutPosting() throws Exception {
+		String working = fixtures().page("Trang kiểm tra " + UUID.randomUUID().toString().substring(0, 6), "56",
+				"token-check");
+		String expired = fixtures().page("Trang hết hạn " + UUID.randomUUID().toString().substring(0, 6), "56",
+				"EXPIRED-token-check");
+
+		List<ChannelCheck.Finding> findings = (List<ChannelCheck.Finding>) as("admin", "ADMIN",
+				post("/console/channels/facebook/check"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("checkChannel", "facebook"))
+			.andExpect(flash().attribute("checkOk", false))
+			.andReturn()
+			.getFlashMap()
+			.get("checkFindings");
+		assertThat(findings).anySatisfy((f) -> {
+			assertThat(f.subject()).contains(working);
+			assertThat(f.ok()).isTrue();
+		}).anySatisfy((f) -> {
+			assertThat(f.subject()).contains(expired);
+			assertThat(f.ok()).isFalse();
+			assertThat(f.detail()).contains("Session has expired");
+		});
+		assertThat(this.simulator.postsOf(working)).isEmpty();
+		// a check does not pause the Page: that is for a refused publication
+		assertThat(body(as("admin", "ADMIN", get("/api/v1/facebook/pages")))).contains(expired);
+		as("editor", "EDITOR", post("/console/channels/facebook/check")).andExpect(status().isForbidden());
+	}
 
 	@Test
 	void aLongPostIsALinkCardCutAtTheFoldsWithItsWarning() throws Exception {

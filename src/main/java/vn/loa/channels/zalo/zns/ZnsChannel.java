@@ -72,15 +72,15 @@ class ZnsChannel {
 			.filter((job) -> "NEEDS_REAUTHORISATION".equals(job.waitReason()))
 			.findFirst();
 		if (token.isPresent()) {
-			return ChannelDescriptor.ChannelHealth
-				.unhealthy("NEEDS_REAUTHORISATION: ZNS jobs wait for the OA to be " + "connected again");
+			return ChannelDescriptor.ChannelHealth.needsReauthorisation(
+					"NEEDS_REAUTHORISATION: ZNS jobs wait for the OA to be connected again", "/console/zalo");
 		}
 		Optional<BulkJob> quota = waiting.stream()
 			.filter((job) -> ZnsBroadcastWorker.QUOTA.equals(job.waitReason()))
 			.findFirst();
 		return quota
-			.map((job) -> new ChannelDescriptor.ChannelHealth(true,
-					"QUOTA: daily ZNS quota spent; jobs wait until " + job.notBefore()))
+			.map((job) -> ChannelDescriptor.ChannelHealth
+				.quotaWait("QUOTA: daily ZNS quota spent; jobs wait until " + job.notBefore(), "/console/operations"))
 			.orElseGet(ChannelDescriptor.ChannelHealth::healthy);
 	}
 

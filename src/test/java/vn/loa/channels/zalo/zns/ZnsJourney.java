@@ -50,6 +50,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -457,6 +458,27 @@ abstract class ZnsJourney {
 			.allSatisfy((detail) -> assertThat(detail).contains("broadcast recipients"));
 		as("approver", "APPROVER", post("/api/v1/publications/" + publication + "/retry"))
 			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void anAdminSendsATestZnsFromTheChannelsPageThroughTheZnsClient() throws Exception {
+		String phone = this.phones.get(0);
+		as("admin", "ADMIN", post("/console/channels/zalo-zns/test").param("to", phone))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", "notice.testSent"))
+			.andExpect(flash().attribute("testSandboxPage", "/sandbox/zalo/" + phone));
+		ZnsInbox.Received test = this.znsInbox.receivedBy(phone).get(0);
+		assertThat(test.templateId()).isEqualTo("355330");
+		assertThat(test.data().get("ten_thong_bao")).startsWith("Loa: tin thử kênh zalo-zns");
+		assertThat(test.data()).containsKeys("noi_dung", "duong_dan", "hotline", "co_quan");
+		// Zalo's refusal is shown in its own words
+		this.simulator.noZalo(this.phones.get(1));
+		as("admin", "ADMIN", post("/console/channels/zalo-zns/test").param("to", this.phones.get(1)))
+			.andExpect(flash().attributeExists("failure"));
+		assertThat(this.jdbc.queryForList(
+				"select action from audit_event where subject_type = 'channel-test' and " + "detail like ?",
+				String.class, "zalo-zns → " + this.phones.get(1) + "%"))
+			.containsExactly("TEST_FAILED");
 	}
 
 	private static void meet(java.util.concurrent.CyclicBarrier barrier) {
