@@ -68,7 +68,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  *
  * <p>
  * Cost: two node starts plus one restart, and the broadcasts. The first broadcast has
- * {@code -Dloa.test.cluster.recipients} recipients (CI default 30,000), the others a
+ * {@code -Dloa.test.cluster.recipients} recipients (CI default 100,000), the others a
  * fifth of it. The RabbitMQ connections dropped are those of a virtual host of this test
  * only.
  */
@@ -90,7 +90,7 @@ class ClusterFaultTests {
 
 	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
 
-	static final int RECIPIENTS = Integer.getInteger("loa.test.cluster.recipients", 30_000);
+	static final int RECIPIENTS = Integer.getInteger("loa.test.cluster.recipients", 100_000);
 
 	private static final Duration LEASE = Duration.ofSeconds(30);
 
