@@ -194,6 +194,14 @@ public interface ChannelDescriptor {
 			return new ChannelHealth(true, detail, State.QUOTA_WAIT, action);
 		}
 
+		/**
+		 * The channel has not been connected to its provider account yet: nothing is
+		 * broken and nothing fails, its work waits until an admin connects it.
+		 */
+		public static ChannelHealth notConnected(String detail, String action) {
+			return new ChannelHealth(true, detail, State.NOT_CONNECTED, action);
+		}
+
 		public static ChannelHealth templateMissing(String detail, String action) {
 			return new ChannelHealth(false, detail, State.TEMPLATE_MISSING, action);
 		}
@@ -201,7 +209,7 @@ public interface ChannelDescriptor {
 		/** The kinds of channel state the console names, each with its own words. */
 		public enum State {
 
-			OK, DISABLED, DOWN, NEEDS_REAUTHORISATION, PAUSED, QUOTA_WAIT, TEMPLATE_MISSING
+			OK, DISABLED, DOWN, NOT_CONNECTED, NEEDS_REAUTHORISATION, PAUSED, QUOTA_WAIT, TEMPLATE_MISSING
 
 		}
 

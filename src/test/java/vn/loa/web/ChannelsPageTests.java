@@ -128,9 +128,31 @@ class ChannelsPageTests {
 			this.jdbc.update("delete from facebook_page where page_id = ?", pageId);
 			this.jobs.cancel(publication);
 		}
+		// no OA was ever connected in this context: the ZNS channel says so once nothing
+		// waits
 		assertThat(this.health
 			.probe(this.descriptors.stream().filter((d) -> d.id().equals("zalo-zns")).findFirst().orElseThrow())
-			.state()).isEqualTo(ChannelDescriptor.ChannelHealth.State.OK);
+			.state()).isEqualTo(ChannelDescriptor.ChannelHealth.State.NOT_CONNECTED);
+	}
+
+	@Test
+	void zaloChannelsNeverConnectedSayHowToConnectThem() throws Exception {
+		for (String channel : List.of("zalo", "zalo-zns")) {
+			ChannelDescriptor.ChannelHealth state = this.health
+				.probe(this.descriptors.stream().filter((d) -> d.id().equals(channel)).findFirst().orElseThrow());
+			assertThat(state.state()).as(channel).isEqualTo(ChannelDescriptor.ChannelHealth.State.NOT_CONNECTED);
+			assertThat(state.up()).as(channel + " is not broken, only not set up").isTrue();
+			assertThat(state.action()).as(channel).isEqualTo("/console/zalo");
+		}
+		this.mvc.perform(get("/console/channels").with(user("admin").roles("ADMIN")))
+			.andExpect(content().string(allOf(containsString("data-channel=\"zalo\" data-state=\"NOT_CONNECTED\""),
+					containsString("data-channel=\"zalo-zns\" data-state=\"NOT_CONNECTED\""),
+					containsString("Chưa kết nối"), containsString("Kết nối Zalo OA"))));
+		this.mvc.perform(get("/console/channels").param("lang", "en").with(user("admin").roles("ADMIN")))
+			.andExpect(content().string(allOf(containsString("Not connected"), containsString("Connect Zalo OA"))));
+		this.mvc.perform(get("/actuator/health").with(user("admin").roles("ADMIN")))
+			.andExpect(jsonPath("$.components.channels.details.zalo.state").value("NOT_CONNECTED"))
+			.andExpect(jsonPath("$.components.channels.details['zalo-zns'].state").value("NOT_CONNECTED"));
 	}
 
 	@Test

@@ -7,6 +7,9 @@ package vn.loa.channels.zalo;
  */
 public interface ZaloAccessTokens {
 
+	/** The health detail of the Zalo channels while no OA has been connected. */
+	String NOT_CONNECTED = "NOT_CONNECTED: no Zalo OA connected yet; an admin connects it in the console";
+
 	/**
 	 * @return a valid access token
 	 * @throws ZaloReauthorisationNeeded when no token is connected or the refresh was
@@ -23,6 +26,14 @@ public interface ZaloAccessTokens {
 	 */
 	default long generation() {
 		return 0;
+	}
+
+	/**
+	 * @return whether an OA was ever connected; false until an admin connects one, so the
+	 * console can say so before anything waits
+	 */
+	default boolean connected() {
+		return true;
 	}
 
 }

@@ -71,6 +71,9 @@ class ZaloChannel {
 					return ChannelDescriptor.ChannelHealth
 						.needsReauthorisation("NEEDS_REAUTHORISATION: " + status.lastError(), CONNECT_PAGE);
 				}
+				if (status.state() == ZaloOaTokens.State.NOT_CONNECTED) {
+					return ChannelDescriptor.ChannelHealth.notConnected(ZaloAccessTokens.NOT_CONNECTED, CONNECT_PAGE);
+				}
 				return new ChannelDescriptor.ChannelHealth(true, status.state().name());
 			})
 			.build();

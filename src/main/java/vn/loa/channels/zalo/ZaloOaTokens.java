@@ -122,6 +122,11 @@ class ZaloOaTokens implements ZaloTokenSource {
 			.orElse(0L);
 	}
 
+	@Override
+	public boolean connected() {
+		return status().state() != State.NOT_CONNECTED;
+	}
+
 	Status status() {
 		return this.jdbc
 			.sql("select state, oa_id, access_expires_at, refresh_expires_at, last_error, connected_by, connected_at, "

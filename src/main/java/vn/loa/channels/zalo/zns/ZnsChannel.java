@@ -13,6 +13,7 @@ import vn.loa.channels.DeliveryFailureAdvice;
 import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.channels.sms.SmsBroadcastWorker;
+import vn.loa.channels.zalo.ZaloAccessTokens;
 import vn.loa.channels.sms.SmsProperties;
 import vn.loa.channels.sms.SmsTargets;
 import vn.loa.deliverylog.DeliveryLogFlow;
@@ -20,6 +21,7 @@ import vn.loa.deliverylog.DeliveryStatus;
 import vn.loa.rendering.Renderer;
 import vn.loa.rendering.Rendition;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -39,14 +41,15 @@ class ZnsChannel {
 	static final String FALLBACK_OPTION = "zalo.fallback";
 
 	@Bean
-	ChannelDescriptor znsDescriptor(ZnsProperties properties, SmsTargets targets, BulkJobs jobs) {
+	ChannelDescriptor znsDescriptor(ZnsProperties properties, SmsTargets targets, BulkJobs jobs,
+			ObjectProvider<ZaloAccessTokens> tokens) {
 		return ChannelDescriptor.builder(ID, "Zalo ZNS")
 			.enabled(properties.enabled())
 			.mode(properties.sandbox() ? "sandbox" : "live")
 			.template(properties.template())
 			.defaultTargets(List.of(SmsTargets.ALL))
 			.rejectTarget(targets::rejection)
-			.health(() -> health(jobs))
+			.health(() -> health(jobs, tokens.getIfAvailable()))
 			.build();
 	}
 
@@ -64,9 +67,10 @@ class ZnsChannel {
 
 	/**
 	 * Up unless a job waits for the OA to be reconnected; a spent daily quota is no fault
-	 * but shows, with when sending resumes.
+	 * but shows, with when sending resumes, and so does an OA never connected (the OA's
+	 * token store is {@code null} where the OA channel is not configured).
 	 */
-	static ChannelDescriptor.ChannelHealth health(BulkJobs jobs) {
+	static ChannelDescriptor.ChannelHealth health(BulkJobs jobs, ZaloAccessTokens tokens) {
 		List<BulkJob> waiting = jobs.waiting(List.of(ID), 100);
 		Optional<BulkJob> token = waiting.stream()
 			.filter((job) -> "NEEDS_REAUTHORISATION".equals(job.waitReason()))
@@ -81,7 +85,9 @@ class ZnsChannel {
 		return quota
 			.map((job) -> ChannelDescriptor.ChannelHealth
 				.quotaWait("QUOTA: daily ZNS quota spent; jobs wait until " + job.notBefore(), "/console/operations"))
-			.orElseGet(ChannelDescriptor.ChannelHealth::healthy);
+			.orElseGet(() -> (tokens != null && !tokens.connected())
+					? ChannelDescriptor.ChannelHealth.notConnected(ZaloAccessTokens.NOT_CONNECTED, "/console/zalo")
+					: ChannelDescriptor.ChannelHealth.healthy());
 	}
 
 	/** Creates the bulk job (once per publication and target); nothing is sent here. */
