@@ -253,7 +253,8 @@ public final class LoaNodes implements AutoCloseable {
 			classpath = System.getProperty("java.class.path");
 		}
 		if (classpath.endsWith(".jar") && !classpath.contains(java.io.File.pathSeparator)) {
-			return List.of("-jar", classpath);
+			// absolute: each node starts in a folder of its own
+			return List.of("-jar", Path.of(classpath).toAbsolutePath().toString());
 		}
 		return List.of("-cp", classpath, "vn.loa.LoaApplication");
 	}
