@@ -256,16 +256,39 @@ public class DeliveryLog {
 	/**
 	 * Ends the rows of one publication and channel that a run left SENDING: it died
 	 * between taking them and recording the provider's answer, so they may or may not
-	 * have gone out. They are never sent again (nobody may get the same message twice)
-	 * but marked TECHNICAL_FAILURE {@value #OUTCOME_UNKNOWN} with the given explanation.
+	 * have gone out. Fallback rows standing in for another channel's row belong to that
+	 * channel's job and are left alone ({@link #expireSendingReplacements}). They are
+	 * never sent again (nobody may get the same message twice) but marked
+	 * TECHNICAL_FAILURE {@value #OUTCOME_UNKNOWN} with the given explanation.
 	 */
 	@Transactional
 	public int expireSending(long publicationId, String channel, String explanation) {
 		Timestamp now = now();
 		return this.jdbcTemplate
 			.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = ?, error_message = ?, "
-					+ "updated_at = ?, completed_at = ? where publication_id = ? and channel = ? and status = 'SENDING'",
-					OUTCOME_UNKNOWN, explanation, now, now, publicationId, channel);
+					+ "updated_at = ?, completed_at = ? where publication_id = ? and channel = ? and status = 'SENDING' "
+					+ "and replaces_id is null", OUTCOME_UNKNOWN, explanation, now, now, publicationId, channel);
+	}
+
+	/**
+	 * Ends the rows of a stopped broadcast that were not sent yet: the publication's
+	 * PENDING rows of the given channels, and the fallback rows standing in for them,
+	 * become SKIPPED with {@code code} and {@code message}. A sender claims only PENDING
+	 * rows, so none of these is sent afterwards.
+	 * @return how many rows were skipped
+	 */
+	@Transactional
+	public int skipPending(long publicationId, Collection<String> channels, String code, String message) {
+		if (channels.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = now();
+		List<Object> args = new ArrayList<>(List.of(code, message, now, now, publicationId));
+		args.addAll(channels);
+		return this.jdbcTemplate.update("update delivery set status = 'SKIPPED', error_code = ?, error_message = ?, "
+				+ "updated_at = ?, completed_at = ? where publication_id = ? and status = 'PENDING' and (channel in ("
+				+ String.join(",", java.util.Collections.nCopies(channels.size(), "?"))
+				+ ") or replaces_id is not null)", args.toArray());
 	}
 
 	/**
@@ -288,7 +311,7 @@ public class DeliveryLog {
 			args.addAll(chunk);
 			expired += this.jdbcTemplate.update("update delivery set status = 'TECHNICAL_FAILURE', error_code = ?, "
 					+ "error_message = ?, updated_at = ?, completed_at = ? where publication_id = ? and channel = ? "
-					+ "and status = 'SENDING' and target in ("
+					+ "and status = 'SENDING' and replaces_id is null and target in ("
 					+ String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
 		}
 		return expired;

@@ -22,6 +22,7 @@ import org.springframework.web.ErrorResponseException;
 import vn.loa.channels.ChannelDescriptor;
 import vn.loa.channels.ScheduleChange;
 import vn.loa.channels.bulk.BulkRetries;
+import vn.loa.channels.bulk.BulkStops;
 import vn.loa.common.Problems;
 import vn.loa.content.AuditEvent;
 import vn.loa.deliverylog.Delivery;
@@ -75,10 +76,13 @@ public class PublicationService {
 
 	private final BulkRetries bulkRetries;
 
+	private final BulkStops bulkStops;
+
 	PublicationService(PublicationRepository repository, ContentService contents, Renderer renderer,
 			ChannelRegistry channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Units units,
-			DeliveryLog deliveries, PublicationDispatcher dispatcher, BulkRetries bulkRetries) {
+			DeliveryLog deliveries, PublicationDispatcher dispatcher, BulkRetries bulkRetries, BulkStops bulkStops) {
 		this.bulkRetries = bulkRetries;
+		this.bulkStops = bulkStops;
 		this.units = units;
 		this.deliveries = deliveries;
 		this.dispatcher = dispatcher;
@@ -183,6 +187,26 @@ public class PublicationService {
 		this.audit.record(AUDIT_SUBJECT, id, "CANCELLED", actor, null);
 		this.events.publishEvent(ScheduleChange.cancelled(id, publication.contentId()));
 		return get(id);
+	}
+
+	/**
+	 * Stops the publication's broadcasts while they go out (an SMS or ZNS job with a
+	 * mistake in it): see {@link BulkStops}. What was sent stays sent; the rest is not
+	 * sent, on any node. A publication not sent yet is cancelled instead.
+	 * @return the channels stopped and how many rows written were left unsent
+	 */
+	@Transactional
+	public BulkStops.Stopped stop(long id, String actor) {
+		Publication publication = get(id);
+		BulkStops.Stopped stopped = this.bulkStops.stop(id, actor);
+		if (stopped.channels().isEmpty()) {
+			throw Problems.conflict("nothing-to-stop",
+					"Publication " + id + " has no broadcast going out; one not sent yet is cancelled instead",
+					String.valueOf(id), Problems.term("pubstate." + publication.state(), publication.state().name()));
+		}
+		this.audit.record(AUDIT_SUBJECT, id, "STOPPED", actor,
+				String.join(", ", stopped.channels()) + "; " + stopped.skipped() + " row(s) not sent");
+		return stopped;
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.bulk.BulkJob;
 import vn.loa.channels.bulk.BulkJobs;
 import vn.loa.common.ProblemMessages;
 import vn.loa.content.ContentItem;
@@ -177,8 +178,9 @@ class PublicationPages {
 	@GetMapping("/console/publications/{id}/live")
 	String liveFragment(@PathVariable long id, @RequestParam(required = false) String channel,
 			@RequestParam(required = false) DeliveryStatus status, @RequestParam(defaultValue = "0") long after,
-			Model model) {
-		Publication publication = this.publications.get(id);
+			Model model, Authentication user) {
+		ConsoleUser me = ConsoleUser.of(user);
+		Publication publication = this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
 		model.addAttribute("publication", publication);
 		live(publication, channel, status, after, model);
 		return "console/publication :: live";
@@ -188,8 +190,11 @@ class PublicationPages {
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	String approve(@PathVariable long id, @RequestParam(required = false) String back, Authentication user,
 			RedirectAttributes redirect) {
-		return act(id, back, redirect, "notice.publicationApproved",
-				() -> this.publications.approve(id, user.getName()));
+		ConsoleUser me = ConsoleUser.of(user);
+		return act(id, back, redirect, "notice.publicationApproved", () -> {
+			this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+			this.publications.approve(id, me.name());
+		});
 	}
 
 	/** Sends the rows that may safely be sent again, in one action. */
@@ -205,8 +210,24 @@ class PublicationPages {
 	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
 	String cancel(@PathVariable long id, @RequestParam(required = false) String back, Authentication user,
 			RedirectAttributes redirect) {
-		return act(id, back, redirect, "notice.publicationCancelled",
-				() -> this.publications.cancel(id, user.getName()));
+		ConsoleUser me = ConsoleUser.of(user);
+		return act(id, back, redirect, "notice.publicationCancelled", () -> {
+			this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+			this.publications.cancel(id, me.name());
+		});
+	}
+
+	/**
+	 * Stops the publication's broadcasts going out (see {@link PublicationService#stop}).
+	 */
+	@PostMapping("/console/publications/{id}/stop")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	String stop(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		ConsoleUser me = ConsoleUser.of(user);
+		return act(id, null, redirect, "notice.broadcastStopped", () -> {
+			this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+			this.publications.stop(id, me.name());
+		});
 	}
 
 	private String act(long id, String back, RedirectAttributes redirect, String notice, Runnable action) {
@@ -232,8 +253,11 @@ class PublicationPages {
 		model.addAttribute("signature", signature(progress));
 		// Bulk jobs still at work, e.g. WAITING for the end of quiet hours or tomorrow's
 		// ZNS quota: why the numbers do not move.
+		// and those an officer stopped, saying who and when.
+		List<BulkJob> jobs = this.jobs.ofPublication(publication.id());
 		model.addAttribute("jobs",
-				this.jobs.ofPublication(publication.id()).stream().filter((job) -> !job.state().ended()).toList());
+				jobs.stream().filter((job) -> !job.state().ended() || job.stoppedBy() != null).toList());
+		model.addAttribute("stoppable", jobs.stream().anyMatch((job) -> !job.state().ended()));
 		List<Delivery> page = rows.subList(0, Math.min(rows.size(), ROWS_PER_PAGE));
 		model.addAttribute("deliveries", page);
 		model.addAttribute("rowEvents", this.deliveries.events(page.stream().map(Delivery::id).toList()));

@@ -168,6 +168,21 @@ abstract class UnitsJourney {
 			as(nhaTrang, "EDITOR", get(path)).andExpect(status().isOk());
 		}
 		as(camRanh, "EDITOR", post("/api/v1/publications/" + own + "/cancel")).andExpect(status().isNotFound());
+		// its bulk jobs, stopping them and the console's live part of its page too
+		as(camRanh, "EDITOR", get("/api/v1/publications/" + own + "/jobs")).andExpect(status().isNotFound());
+		as(nhaTrang, "EDITOR", get("/api/v1/publications/" + own + "/jobs")).andExpect(status().isOk());
+		as(camRanh, "EDITOR", post("/api/v1/publications/" + own + "/stop")).andExpect(status().isNotFound());
+		as(camRanh, "EDITOR", get("/console/publications/" + own + "/live")).andExpect(status().isNotFound());
+		as(nhaTrang, "EDITOR", get("/console/publications/" + own + "/live")).andExpect(status().isOk());
+		// the console's approve and cancel buttons: refused, and the publication
+		// untouched
+		as(camRanh, "APPROVER", post("/console/publications/" + own + "/approve"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("failure"));
+		as(camRanh, "EDITOR", post("/console/publications/" + own + "/cancel")).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("failure"));
+		as(nhaTrang, "EDITOR", get("/api/v1/publications/" + own))
+			.andExpect(jsonPath("$.state").value("AWAITING_APPROVAL"));
 		as(camRanh, "EDITOR", get("/api/v1/deliveries?limit=5000"))
 			.andExpect(jsonPath("$[*].publicationId", not(hasItem((int) own))));
 		as(camRanh, "EDITOR", get("/console/publications/" + own)).andExpect(status().isNotFound());

@@ -1,8 +1,8 @@
 package vn.loa.channels.bulk;
 
 /**
- * Named points of a bulk batch ({@code claimed}, {@code sent}, {@code recorded}).
- * Production has none; the crash-resume tests register one that throws
+ * Named points of a bulk batch ({@code written}, {@code claimed}, {@code sent},
+ * {@code recorded}). Production has none; the crash-resume tests register one that throws
  * {@link SimulatedCrash} to stop a worker exactly there, as a dying node would.
  */
 @FunctionalInterface

@@ -12,10 +12,12 @@ import vn.loa.audience.SegmentSpec;
  * @param cursor the last recipient key ({@link BulkRecipient#key}) handed to a batch (the
  * batches record how each range ended)
  * @param waitReason why a WAITING job waits, or null
+ * @param stoppedBy the officer who stopped the job while it went out, or null
+ * @param stoppedAt when they stopped it, or null
  */
 public record BulkJob(long id, String channel, long publicationId, String target, SegmentSpec segment, String payload,
 		String templateVersion, boolean urgent, State state, long cursor, Instant notBefore, int batches,
-		String waitReason) {
+		String waitReason, String stoppedBy, Instant stoppedAt) {
 
 	public enum State {
 

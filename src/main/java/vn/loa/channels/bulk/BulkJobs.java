@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 public class BulkJobs {
 
 	private static final String COLUMNS = "id, channel, publication_id, target, area_prefixes, topic, payload, "
-			+ "template_version, urgent, state, cursor_subscriber_id, not_before, batches, wait_reason";
+			+ "template_version, urgent, state, cursor_subscriber_id, not_before, batches, wait_reason, stopped_by, stopped_at";
 
 	private final JdbcTemplate jdbc;
 
@@ -203,8 +203,34 @@ public class BulkJobs {
 	 * statuses.
 	 */
 	public boolean cancel(long publicationId) {
-		return this.jdbc.update("update bulk_job set state = 'CANCELLED', updated_at = ? where publication_id = ? "
-				+ "and state in ('QUEUED', 'RUNNING', 'WAITING')", now(), publicationId) > 0;
+		return !cancelJobs(publicationId, null).isEmpty();
+	}
+
+	/**
+	 * Cancels the publication's jobs that have not ended.
+	 * @param actor who stopped them, or null
+	 * @return the channels of the jobs cancelled
+	 */
+	List<String> cancelJobs(long publicationId, String actor) {
+		List<String> channels = this.jdbc.queryForList(
+				"select channel from bulk_job where publication_id = ? and state in ('QUEUED', 'RUNNING', 'WAITING') "
+						+ "order by id for update",
+				String.class, publicationId);
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		Timestamp now = now();
+		this.jdbc.update(
+				"update bulk_job set state = 'CANCELLED', updated_at = ?, stopped_by = ?, stopped_at = ? "
+						+ "where publication_id = ? and state in ('QUEUED', 'RUNNING', 'WAITING')",
+				now, actor, (actor != null) ? now : null, publicationId);
+		return channels.stream().distinct().toList();
+	}
+
+	/** Whether the job was cancelled (a sender at work checks before each chunk). */
+	boolean cancelled(long jobId) {
+		return this.jdbc.queryForObject("select count(*) from bulk_job where id = ? and state = 'CANCELLED'",
+				Long.class, jobId) > 0;
 	}
 
 	/**
@@ -385,7 +411,11 @@ public class BulkJobs {
 				rs.getString("target"), new SegmentSpec(areas, rs.getString("topic")), rs.getString("payload"),
 				rs.getString("template_version"), rs.getBoolean("urgent"), BulkJob.State.valueOf(rs.getString("state")),
 				rs.getLong("cursor_subscriber_id"), rs.getTimestamp("not_before").toInstant(), rs.getInt("batches"),
-				rs.getString("wait_reason"));
+				rs.getString("wait_reason"), rs.getString("stopped_by"), instant(rs.getTimestamp("stopped_at")));
+	}
+
+	private static Instant instant(Timestamp at) {
+		return (at != null) ? at.toInstant() : null;
 	}
 
 }

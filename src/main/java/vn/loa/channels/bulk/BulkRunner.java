@@ -338,6 +338,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			}
 			this.transactions.executeWithoutResult((status) -> this.deliveryLog.insertBatch(job.publicationId(),
 					channel.channel(), channel.provider(), job.templateVersion(), rows));
+			checkpoint("written", job.id());
 			// Rows become SENDING a chunk at a time, just before their calls, and their
 			// answers are recorded a chunk at a time, so a node that dies leaves at most
 			// two chunks and the calls in flight whose fate nobody knows; the rows it had
@@ -347,6 +348,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			int claimed = 0;
 			int unreached = 0;
 			int handedBackBefore = 0;
+			boolean cancelled = false;
 			try {
 				int next = 0;
 				while (true) {
@@ -355,6 +357,12 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 					if (next < reachable.size() && flow.outstanding() <= flow.senders) {
 						if (stopping()) {
 							unreached = reachable.size() - next;
+							next = reachable.size();
+							continue;
+						}
+						if (this.jobs.cancelled(job.id())) {
+							// an officer stopped the job: no call starts after this
+							cancelled = true;
 							next = reachable.size();
 							continue;
 						}
@@ -405,6 +413,11 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 				return this.jobs.closeBatch(job.id(), work.batchId(), taken, handedBack);
 			});
 			this.metrics.recorded(channel.channel(), results);
+			// stopped while its last calls were out: their fallbacks are not sent either
+			cancelled = cancelled || this.jobs.cancelled(job.id());
+			if (cancelled) {
+				stopped(channel, job);
+			}
 			if (!closed) {
 				log.warn("Bulk job {}: range ({}, {}] was taken over by another node before this one recorded it",
 						job.id(), work.afterCursor(), work.lastCursor());
@@ -414,7 +427,7 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 						work.afterCursor(), handedBack, reachable.size());
 			}
 			checkpoint("recorded", job.id());
-			if (!stopping()) {
+			if (!stopping() && !cancelled) {
 				channel.afterBatch(job, run);
 			}
 		}
@@ -422,6 +435,18 @@ public class BulkRunner implements SmartLifecycle, DisposableBean {
 			// Done, handed back, crashed or failed: this node stops renewing the range.
 			this.leases.dropBatch(work.batchId());
 		}
+	}
+
+	/**
+	 * After a batch of a job an officer stopped: the rows this node wrote after the stop
+	 * (or the fallbacks of its last answers) are skipped as the stop skipped the others.
+	 */
+	private void stopped(BulkChannel channel, BulkJob job) {
+		String actor = this.jobs.find(job.id()).map(BulkJob::stoppedBy).orElse(null);
+		int skipped = this.deliveryLog.skipPending(job.publicationId(), List.of(channel.channel()), BulkStops.STOPPED,
+				BulkStops.explanation(actor));
+		log.info("Bulk job {} ({}) was stopped by {}; this node stopped sending{}", job.id(), channel.channel(), actor,
+				(skipped > 0) ? " and skipped " + skipped + " more row(s)" : "");
 	}
 
 	/**

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +46,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -132,6 +138,7 @@ class SmsBroadcastIntegrationTests {
 	@AfterEach
 	void reset() {
 		this.faults.reset(this.properties.simulator());
+		this.crashes.watched = null;
 		this.crashes.point = null;
 		this.crashes.beforeCrash = () -> {
 		};
@@ -261,6 +268,110 @@ class SmsBroadcastIntegrationTests {
 			.satisfies((batch) -> assertThat(batch.state()).isEqualTo("INTERRUPTED"));
 		assertThat(this.broadcasts.find(job).orElseThrow().state()).isEqualTo(BulkJob.State.CANCELLED);
 		assertThat(this.phones).allSatisfy((phone) -> assertThat(this.inbox.receivedBy(phone)).isEmpty());
+	}
+
+	/**
+	 * A stop whose transaction ended before a node wrote its next batch: the node sees
+	 * the job stopped before it claims a row of it, sends none and skips them.
+	 */
+	@Test
+	void aNodeThatWroteRowsAfterTheStopSendsNoneOfThem() {
+		long job = enqueue(
+				() -> this.crashes.watch("written", 2, (id) -> id == this.crashes.job,
+						() -> this.jdbc.update(
+								"update bulk_job set state = 'CANCELLED', stopped_by = 'officer', "
+										+ "stopped_at = ? where id = ?",
+								Timestamp.from(Instant.now()), this.crashes.job)));
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.watchedBatchesClosed(job, 2));
+		assertThat(this.broadcasts.find(job).orElseThrow().state()).isEqualTo(BulkJob.State.CANCELLED);
+		assertThat(count("select count(*) from delivery where publication_id = ? and status = 'SKIPPED' "
+				+ "and error_code = 'STOPPED' and error_message like '%officer%'"))
+			.isEqualTo(5);
+		assertThat(count(
+				"select count(*) from delivery where publication_id = ? and status in ('PENDING', " + "'SENDING')"))
+			.isZero();
+		assertThat(count("select count(*) from delivery where publication_id = ?")).isEqualTo(10);
+		int received = 0;
+		for (String phone : this.phones) {
+			received += this.inbox.receivedBy(phone).size();
+		}
+		assertThat(received).isEqualTo(5);
+	}
+
+	@Test
+	void anOfficerStopsABroadcastGoingOutAndNothingMoreLeaves() throws Exception {
+		String target = "area=" + this.area;
+		CountDownLatch reached = new CountDownLatch(1);
+		CountDownLatch resume = new CountDownLatch(1);
+		// the node stops after writing its second batch, until the officer has stopped
+		// the broadcast
+		this.crashes.watch("written", 2, (id) -> this.jobs.find(id).map((j) -> j.target().equals(target)).orElse(false),
+				() -> {
+					reached.countDown();
+					try {
+						resume.await(60, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				});
+		long content = approvedItem("Thông báo lịch tiếp công dân " + ThreadLocalRandom.current().nextInt());
+		String created = as("approver", "APPROVER",
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"" + target
+							+ "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
+		assertThat(reached.await(60, TimeUnit.SECONDS)).isTrue();
+		long job = this.jobs.ofPublication(publication).get(0).id();
+		try {
+			as("someone", "VIEWER", post("/api/v1/publications/" + publication + "/stop"))
+				.andExpect(status().isForbidden());
+			as("approver", "APPROVER", get("/console/publications/" + publication)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"stop-broadcast\"")));
+			as("approver", "APPROVER", post("/api/v1/publications/" + publication + "/stop")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.stopped[0]").value("sms"))
+				.andExpect(jsonPath("$.skipped").value(5));
+		}
+		finally {
+			resume.countDown();
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.watchedBatchesClosed(job, 2));
+		Map<String, Long> statuses = statuses(publication);
+		assertThat(statuses).containsEntry("SKIPPED", 5L).doesNotContainKeys("PENDING", "SENDING");
+		assertThat(statuses.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
+		assertThat(this.jdbc.queryForList(
+				"select error_message from delivery where publication_id = ? and " + "status = 'SKIPPED'", String.class,
+				publication))
+			.allSatisfy((message) -> assertThat(message).contains("dừng").contains("approver"));
+		int received = 0;
+		for (String phone : this.phones) {
+			assertThat(this.inbox.receivedBy(phone).size()).as(phone).isLessThanOrEqualTo(1);
+			received += this.inbox.receivedBy(phone).size();
+		}
+		assertThat(received).isEqualTo(5);
+
+		as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/jobs")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].state").value("CANCELLED"))
+			.andExpect(jsonPath("$[0].stoppedBy").value("approver"));
+		as("approver", "APPROVER", post("/api/v1/publications/" + publication + "/stop"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(containsString("nothing-to-stop")));
+		as("approver", "APPROVER", get("/console/publications/" + publication)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("theo lệnh của approver")))
+			.andExpect(content().string(containsString("Dừng gửi")))
+			.andExpect(content().string(not(containsString("id=\"stop-broadcast\""))));
+	}
+
+	/** Whether the job recorded {@code batches} ranges and none is open any more. */
+	private boolean watchedBatchesClosed(long job, int batches) {
+		var all = this.jobs.batches(job);
+		return all.size() == batches && all.stream().noneMatch((b) -> b.state().equals("CLAIMED"));
 	}
 
 	@Test
@@ -493,13 +604,41 @@ class SmsBroadcastIntegrationTests {
 
 		final AtomicInteger fired = new AtomicInteger();
 
+		/** A point to watch without crashing: what runs there, once. */
+		volatile String watched;
+
+		volatile int watchedTime;
+
+		volatile LongPredicate watchedJob = (id) -> false;
+
+		volatile Runnable atWatched = () -> {
+		};
+
+		final AtomicInteger watches = new AtomicInteger();
+
 		void arm(String point) {
 			this.fired.set(0);
 			this.point = point;
 		}
 
+		/**
+		 * Runs {@code action} when a job {@code job} accepts reaches {@code point} the
+		 * nth time.
+		 */
+		void watch(String point, int nth, LongPredicate job, Runnable action) {
+			this.watches.set(0);
+			this.watchedJob = job;
+			this.watchedTime = nth;
+			this.atWatched = action;
+			this.watched = point;
+		}
+
 		@Override
 		public void reached(String point, long jobId) {
+			if (point.equals(this.watched) && this.watchedJob.test(jobId)
+					&& this.watches.incrementAndGet() == this.watchedTime) {
+				this.atWatched.run();
+			}
 			if (point.equals(this.point) && jobId == this.job && this.fired.compareAndSet(0, 1)) {
 				this.beforeCrash.run();
 				throw new SimulatedCrash(point);
