@@ -563,8 +563,21 @@ public class DeliveryLog {
 	public static final Set<String> NOT_REACHED = Set.of("ConnectException", "UnknownHostException",
 			"NoRouteToHostException", "HttpConnectTimeoutException", "DISPATCH_ABORTED", "CONNECTION_REFUSED");
 
+	/**
+	 * Error codes of technical failures where the provider answered that it took nothing,
+	 * and the channel's own retries ran out: Twilio's 429 Too Many Requests
+	 * ({@code 20429}) and Zalo's "try again" answers ({@code TRY_AGAIN}). Sending again
+	 * cannot send twice either.
+	 */
+	public static final Set<String> REFUSED_UNTAKEN = Set.of("20429", "TRY_AGAIN");
+
 	private static final String RETRYABLE = "(status = 'TEMPORARY_FAILURE' or (status = 'TECHNICAL_FAILURE' and "
-			+ "error_code in (" + String.join(", ", NOT_REACHED.stream().sorted().map((c) -> "'" + c + "'").toList())
+			+ "error_code in ("
+			+ String.join(", ",
+					java.util.stream.Stream.concat(NOT_REACHED.stream(), REFUSED_UNTAKEN.stream())
+						.sorted()
+						.map((c) -> "'" + c + "'")
+						.toList())
 			+ "))) and provider_reference is null and coalesce(error_code, '') <> '" + OUTCOME_UNKNOWN + "' and not "
 			+ "exists (select 1 from delivery f where f.replaces_id = delivery.id)";
 

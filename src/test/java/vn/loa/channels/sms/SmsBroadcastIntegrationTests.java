@@ -368,6 +368,50 @@ class SmsBroadcastIntegrationTests {
 			.andExpect(content().string(not(containsString("id=\"stop-broadcast\""))));
 	}
 
+	/**
+	 * Twilio answered 429 until Loa's retries ran out: Twilio took nothing, so an
+	 * approver may send the row again, and it goes out once.
+	 */
+	@Test
+	void aRowWhoseRetriesOf429RanOutIsRetriedByAnApproverAndSentOnce() throws Exception {
+		String busy = this.phones.get(6);
+		this.faults.failNext(busy, this.properties.retry().maxAttempts(), SimulatorFaults.Fault.TOO_MANY_REQUESTS);
+		long content = approvedItem("Lịch cắt điện " + ThreadLocalRandom.current().nextInt());
+		String created = as("approver", "APPROVER",
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"area="
+							+ this.area + "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> this.jobs.ofPublication(publication)
+				.stream()
+				.allMatch((job) -> job.state() == BulkJob.State.DONE));
+		Map<String, Object> exhausted = this.jdbc.queryForMap(
+				"select status, error_code, attempts from delivery where publication_id = ? and target = ?",
+				publication, busy);
+		assertThat(exhausted).containsEntry("status", "TECHNICAL_FAILURE")
+			.containsEntry("error_code", "20429")
+			.containsEntry("attempts", this.properties.retry().maxAttempts());
+		assertThat(this.inbox.receivedBy(busy)).isEmpty();
+
+		as("approver2", "APPROVER", post("/api/v1/publications/" + publication + "/retry")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.retried").value(1));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					this.jdbc.queryForObject("select status from delivery where publication_id = ? and target = ?",
+							String.class, publication, busy))
+				.isIn("SENT", "DELIVERED"));
+		assertThat(this.inbox.receivedBy(busy)).hasSize(1);
+		for (String phone : this.phones) {
+			assertThat(this.inbox.receivedBy(phone)).as(phone).hasSizeLessThanOrEqualTo(1);
+		}
+	}
+
 	/** Whether the job recorded {@code batches} ranges and none is open any more. */
 	private boolean watchedBatchesClosed(long job, int batches) {
 		var all = this.jobs.batches(job);
