@@ -317,15 +317,7 @@ class SmsBroadcastIntegrationTests {
 					}
 				});
 		long content = approvedItem("Thông báo lịch tiếp công dân " + ThreadLocalRandom.current().nextInt());
-		String created = as("approver", "APPROVER",
-				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
-					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"" + target
-							+ "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
+		long publication = publishToArea(content);
 		assertThat(reached.await(60, TimeUnit.SECONDS)).isTrue();
 		long job = this.jobs.ofPublication(publication).get(0).id();
 		try {
@@ -377,15 +369,7 @@ class SmsBroadcastIntegrationTests {
 		String busy = this.phones.get(6);
 		this.faults.failNext(busy, this.properties.retry().maxAttempts(), SimulatorFaults.Fault.TOO_MANY_REQUESTS);
 		long content = approvedItem("Lịch cắt điện " + ThreadLocalRandom.current().nextInt());
-		String created = as("approver", "APPROVER",
-				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
-					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"area="
-							+ this.area + "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
+		long publication = publishToArea(content);
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> this.jobs.ofPublication(publication)
 				.stream()
@@ -495,15 +479,7 @@ class SmsBroadcastIntegrationTests {
 			.andExpect(jsonPath("$.metrics.parts").isNumber())
 			.andExpect(jsonPath("$.metrics.costPerRecipient").isNumber());
 
-		String created = as("approver", "APPROVER",
-				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
-					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"area="
-							+ this.area + "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		long publication = ((Number) JsonPath.read(created, "$.id")).longValue();
+		long publication = publishToArea(content);
 
 		await().atMost(Duration.ofSeconds(120))
 			.untilAsserted(() -> assertThat(statuses(publication)).containsEntry("DELIVERED", 11L)
@@ -515,6 +491,19 @@ class SmsBroadcastIntegrationTests {
 		as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/progress")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.sms.DELIVERED").value(11))
 			.andExpect(jsonPath("$.sms.SKIPPED").value(1));
+	}
+
+	/** An approver's publication of the item to this test's area by SMS, now. */
+	private long publishToArea(long content) throws Exception {
+		String created = as("approver", "APPROVER",
+				post("/api/v1/publications").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"contentId\":" + content + ",\"targets\":[{\"channel\":\"sms\",\"target\":\"area="
+							+ this.area + "\"}],\"options\":{\"sms.diacritics\":\"false\"}}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return ((Number) JsonPath.read(created, "$.id")).longValue();
 	}
 
 	private long approvedItem(String title) throws Exception {
