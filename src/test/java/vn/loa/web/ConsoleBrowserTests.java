@@ -69,6 +69,9 @@ class ConsoleBrowserTests {
 	vn.loa.channels.bulk.BulkJobs jobs;
 
 	@Autowired
+	vn.loa.channels.sms.SmsBroadcasts smsBroadcasts;
+
+	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	WebDriverWait wait;
@@ -538,6 +541,40 @@ class ConsoleBrowserTests {
 		finally {
 			desktop();
 		}
+		assertThat(problems).as("accessibility violations (axe-core, WCAG 2 A/AA)").isEmpty();
+	}
+
+	@Test
+	void anEditorStopsABroadcastThatWaits() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String area = "S" + tag.substring(0, 6).toUpperCase();
+		ContentItem news = approved("Tạm dừng cấp nước " + tag, "Lịch tạm dừng cấp nước khu vực.");
+		long broadcast = this.publications
+			.create(new vn.loa.publishing.PublicationRequest(news.id(),
+					List.of(new vn.loa.publishing.Target("sms", "area=" + area)),
+					java.time.OffsetDateTime.now().plusDays(2), false, java.util.Map.of(), "snv-kh"),
+					new vn.loa.publishing.PublicationService.Actor("approver", true))
+			.id();
+		// its broadcast job waits an hour, as in quiet hours
+		this.smsBroadcasts.enqueue(broadcast, "area=" + area, vn.loa.audience.SegmentSpec.of(null, area),
+				"Tạm dừng cấp nước", "v1", false, java.time.Instant.now().plusSeconds(3600));
+
+		logIn("editor");
+		browser.get(url("/console/publications/" + broadcast));
+		click(By.cssSelector("#stop-broadcast summary"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stop-broadcast-confirm")));
+		assertThat(text("#stop-broadcast form")).contains("Tin đã gửi vẫn là đã gửi");
+		screenshot("console-publication-stop.png");
+		List<String> problems = accessibility("/console/publications/" + broadcast);
+		click(By.id("stop-broadcast-confirm"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".stopped-by")));
+		assertThat(text(".stopped-by")).contains("theo lệnh của editor");
+		assertThat(browser.findElements(By.id("stop-broadcast"))).isEmpty();
+		assertThat(this.jobs.ofPublication(broadcast)).singleElement().satisfies((job) -> {
+			assertThat(job.state()).isEqualTo(vn.loa.channels.bulk.BulkJob.State.CANCELLED);
+			assertThat(job.stoppedBy()).isEqualTo("editor");
+		});
+		screenshot("console-publication-stopped.png");
 		assertThat(problems).as("accessibility violations (axe-core, WCAG 2 A/AA)").isEmpty();
 	}
 

@@ -356,7 +356,7 @@ class SmsBroadcastIntegrationTests {
 			.andExpect(jsonPath("$.type").value(containsString("nothing-to-stop")));
 		as("approver", "APPROVER", get("/console/publications/" + publication)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("theo lệnh của approver")))
-			.andExpect(content().string(containsString("Dừng gửi")))
+			.andExpect(content().string(containsString("Đã dừng gửi")))
 			.andExpect(content().string(not(containsString("id=\"stop-broadcast\""))));
 	}
 

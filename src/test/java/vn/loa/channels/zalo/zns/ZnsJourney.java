@@ -272,8 +272,11 @@ abstract class ZnsJourney {
 			.isZero();
 
 		// The wait shows in the API, on the publication's page and in the channel's
-		// health.
-		as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/jobs")).andExpect(status().isOk())
+		// health, to the officers of the publication's units (the approver's province,
+		// not
+		// the editor's department below it).
+		as("editor", "EDITOR", get("/api/v1/publications/" + publication + "/jobs")).andExpect(status().isNotFound());
+		as("approver", "APPROVER", get("/api/v1/publications/" + publication + "/jobs")).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].channel").value("zalo-zns"))
 			.andExpect(jsonPath("$[0].state").value("WAITING"))
 			.andExpect(jsonPath("$[0].waitReason").value("QUOTA"))
