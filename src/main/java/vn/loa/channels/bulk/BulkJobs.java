@@ -35,6 +35,13 @@ public class BulkJobs {
 
 	private final Clock clock;
 
+	/** How long {@link #enqueue} tries again while the database is away. */
+	static final Duration ENQUEUE_PATIENCE = Duration.ofSeconds(30);
+
+	private static final Duration ENQUEUE_RETRY = Duration.ofMillis(500);
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkJobs.class);
+
 	BulkJobs(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -42,9 +49,41 @@ public class BulkJobs {
 
 	/**
 	 * Creates the job for a dispatch, once: a repeated dispatch of the same publication,
-	 * channel and target finds the job it made before.
+	 * channel and target finds the job it made before. Nothing is sent here, so when the
+	 * database is away for a moment (a failover, killed connections) it is tried again,
+	 * outside a transaction, for up to {@link #ENQUEUE_PATIENCE}, on a new connection
+	 * each time, rather than failing the whole broadcast.
 	 */
 	public long enqueue(String channel, long publicationId, String target, SegmentSpec segment, String payload,
+			String templateVersion, boolean urgent, Instant notBefore) {
+		long deadline = System.nanoTime() + ENQUEUE_PATIENCE.toNanos();
+		while (true) {
+			try {
+				return enqueueOnce(channel, publicationId, target, segment, payload, templateVersion, urgent,
+						notBefore);
+			}
+			catch (org.springframework.dao.DataAccessResourceFailureException
+					| org.springframework.dao.TransientDataAccessException
+					| org.springframework.dao.RecoverableDataAccessException ex) {
+				if (System.nanoTime() > deadline
+						|| org.springframework.transaction.support.TransactionSynchronizationManager
+							.isActualTransactionActive()) {
+					throw ex;
+				}
+				log.warn("Publication {}: the {} job could not be written ({}); trying again", publicationId, channel,
+						ex.toString());
+				try {
+					Thread.sleep(ENQUEUE_RETRY.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private long enqueueOnce(String channel, long publicationId, String target, SegmentSpec segment, String payload,
 			String templateVersion, boolean urgent, Instant notBefore) {
 		Timestamp now = now();
 		this.jdbc.update("insert into bulk_job (channel, publication_id, target, area_prefixes, topic, payload, "
