@@ -1,6 +1,7 @@
 package vn.loa.publishing;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loa.channels.ChannelDescriptor;
+import vn.loa.channels.bulk.BulkJob;
+import vn.loa.channels.bulk.BulkJobs;
+import vn.loa.channels.bulk.BulkStops;
 import vn.loa.content.ContentService;
 import vn.loa.rendering.Renderer;
 import vn.loa.rendering.Rendition;
@@ -35,9 +39,12 @@ class PublicationController {
 
 	private final vn.loa.units.Units units;
 
+	private final BulkJobs jobs;
+
 	PublicationController(PublicationService publications, ChannelRegistry channels, ContentService contents,
-			Renderer renderer, vn.loa.units.Units units) {
+			Renderer renderer, vn.loa.units.Units units, BulkJobs jobs) {
 		this.units = units;
+		this.jobs = jobs;
 		this.publications = publications;
 		this.channels = channels;
 		this.contents = contents;
@@ -87,6 +94,49 @@ class PublicationController {
 	java.util.Map<String, Integer> retry(@PathVariable long id, Authentication user) {
 		this.publications.get(id, scope(user));
 		return java.util.Map.of("retried", this.publications.retry(id, user.getName()));
+	}
+
+	/**
+	 * Where the publication's bulk jobs stand: running, done, stopped, or WAITING and why
+	 * (quiet hours, a spent ZNS quota, an OA to reconnect, a retry) and until when. What
+	 * they send is not shown here; the rows are in the delivery log.
+	 */
+	@GetMapping("/api/v1/publications/{id}/jobs")
+	List<JobState> jobs(@PathVariable long id, Authentication user) {
+		this.publications.get(id, scope(user));
+		return this.jobs.ofPublication(id).stream().map(JobState::of).toList();
+	}
+
+	/**
+	 * Stops the publication's broadcasts going out: 200 with the channels stopped and how
+	 * many rows written were left unsent, 409 when none is going out.
+	 */
+	@PostMapping("/api/v1/publications/{id}/stop")
+	@PreAuthorize("hasAnyRole('EDITOR','APPROVER','ADMIN')")
+	Map<String, Object> stop(@PathVariable long id, Authentication user) {
+		this.publications.get(id, scope(user));
+		BulkStops.Stopped stopped = this.publications.stop(id, user.getName());
+		return Map.of("stopped", stopped.channels(), "skipped", stopped.skipped());
+	}
+
+	/**
+	 * A bulk job as {@code /jobs} shows it.
+	 *
+	 * @param waitReason why a WAITING job waits (QUIET_HOURS, QUOTA,
+	 * NEEDS_REAUTHORISATION, RETRY), else null
+	 * @param resumesAt when a WAITING job looks again, else null
+	 * @param stoppedBy who stopped a job while it went out, else null
+	 * @param stoppedAt when, else null
+	 */
+	record JobState(long id, String channel, String target, BulkJob.State state, String waitReason, Instant resumesAt,
+			int batches, String stoppedBy, Instant stoppedAt) {
+
+		static JobState of(BulkJob job) {
+			boolean waiting = job.state() == BulkJob.State.WAITING;
+			return new JobState(job.id(), job.channel(), job.target(), job.state(), waiting ? job.waitReason() : null,
+					waiting ? job.notBefore() : null, job.batches(), job.stoppedBy(), job.stoppedAt());
+		}
+
 	}
 
 	@PostMapping("/api/v1/publications/{id}/reschedule")

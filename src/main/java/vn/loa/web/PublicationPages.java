@@ -155,7 +155,7 @@ class PublicationPages {
 			@RequestParam(required = false) DeliveryStatus status, @RequestParam(defaultValue = "0") long after,
 			Model model, Authentication user) {
 		ConsoleUser me = ConsoleUser.of(user);
-		Publication publication = this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		Publication publication = visible(id, me);
 		model.addAttribute("publication", publication);
 		model.addAttribute("item", this.contents.get(publication.contentId()));
 		model.addAttribute("history", this.publications.history(id));
@@ -170,7 +170,7 @@ class PublicationPages {
 	@org.springframework.web.bind.annotation.ResponseBody
 	DeliveryCharts.Chart chart(@PathVariable long id, Authentication user) {
 		ConsoleUser me = ConsoleUser.of(user);
-		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		visible(id, me);
 		return this.charts.publication(id);
 	}
 
@@ -180,7 +180,7 @@ class PublicationPages {
 			@RequestParam(required = false) DeliveryStatus status, @RequestParam(defaultValue = "0") long after,
 			Model model, Authentication user) {
 		ConsoleUser me = ConsoleUser.of(user);
-		Publication publication = this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		Publication publication = visible(id, me);
 		model.addAttribute("publication", publication);
 		live(publication, channel, status, after, model);
 		return "console/publication :: live";
@@ -192,7 +192,7 @@ class PublicationPages {
 			RedirectAttributes redirect) {
 		ConsoleUser me = ConsoleUser.of(user);
 		return act(id, back, redirect, "notice.publicationApproved", () -> {
-			this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+			visible(id, me);
 			this.publications.approve(id, me.name());
 		});
 	}
@@ -202,7 +202,7 @@ class PublicationPages {
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	String retry(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
 		ConsoleUser me = ConsoleUser.of(user);
-		this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+		visible(id, me);
 		return act(id, null, redirect, "notice.publicationRetried", () -> this.publications.retry(id, me.name()));
 	}
 
@@ -212,7 +212,7 @@ class PublicationPages {
 			RedirectAttributes redirect) {
 		ConsoleUser me = ConsoleUser.of(user);
 		return act(id, back, redirect, "notice.publicationCancelled", () -> {
-			this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+			visible(id, me);
 			this.publications.cancel(id, me.name());
 		});
 	}
@@ -225,9 +225,14 @@ class PublicationPages {
 	String stop(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
 		ConsoleUser me = ConsoleUser.of(user);
 		return act(id, null, redirect, "notice.broadcastStopped", () -> {
-			this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
+			visible(id, me);
 			this.publications.stop(id, me.name());
 		});
+	}
+
+	/** The publication, or not found when it is for a unit outside the officer's. */
+	private Publication visible(long id, ConsoleUser me) {
+		return this.publications.get(id, this.units.scopeOf(me.name(), me.admin()));
 	}
 
 	private String act(long id, String back, RedirectAttributes redirect, String notice, Runnable action) {
